@@ -1,0 +1,27 @@
+/**
+ * Accent- and case-insensitive folding for search and sort, so "Pena" finds "Peña",
+ * a decomposed "José" matches a composed one, and Óscar sorts with the O's, not after Z.
+ */
+export function fold(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[\u200B-\u200D\uFEFF]/g, '')
+    .toLowerCase()
+    .replace(/[’'`´]/g, "'")
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Splits a search box entry into folded tokens; every token must match. */
+export function searchTokens(query: string): string[] {
+  return fold(query)
+    .split(/[\s,]+/)
+    .filter((t) => t.length > 0)
+    .slice(0, 8);
+}
+
+/** Collapse runs of whitespace and strip zero-width characters from user or file input. */
+export function cleanText(text: string): string {
+  return text.replace(/[\u200B-\u200D\uFEFF]/g, '').replace(/\s+/g, ' ').trim();
+}

@@ -1,0 +1,21 @@
+export const caseload = {
+  title: 'Caseload',
+  searchLabel: 'Search by name or ID',
+  addStudent: 'Add student',
+  status: { label: 'Show', active: 'Active', archived: 'Archived', all: 'All' },
+  grades: { label: 'Grade', all: 'All grades' },
+  count_one: '{{count}} student',
+  count_other: '{{count}} students',
+  columns: {
+    name: 'Name',
+    localId: 'Local ID',
+    stateId: 'State ID',
+    grade: 'Grade',
+    graduationYear: 'Graduation year',
+    campus: 'Campus',
+  },
+  empty: 'No students yet. Add your first student to start.',
+  noMatch: 'No students match this search and filter.',
+  archivedTag: 'Archived',
+  preferredAs: 'goes by {{name}}',
+};

@@ -1,0 +1,9 @@
+import { caseload } from './caseload';
+import { common } from './common';
+import { recoverySheet } from './recoverySheet';
+import { settings } from './settings';
+import { student } from './student';
+import { vault } from './vault';
+
+/** English strings, one file per concern. Spanish mirrors this shape exactly (type-checked). */
+export const en = { common, vault, caseload, student, settings, recoverySheet };

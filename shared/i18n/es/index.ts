@@ -1,0 +1,8 @@
+import { caseload } from './caseload';
+import { common } from './common';
+import { recoverySheet } from './recoverySheet';
+import { settings } from './settings';
+import { student } from './student';
+import { vault } from './vault';
+
+export const es = { common, vault, caseload, student, settings, recoverySheet };
