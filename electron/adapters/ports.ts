@@ -44,6 +44,8 @@ export interface HostInfo {
   platform: string;
   /** The user's Documents folder: the default parent of a new vault. */
   documentsDir: string;
+  /** Overrides where a new vault goes by default (tests point it at a temp folder). */
+  defaultVaultFolder?: string;
 }
 
 export const DEFAULT_PREFERENCES: Preferences = {

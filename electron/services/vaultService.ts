@@ -20,7 +20,7 @@ export class VaultService {
   constructor(private readonly ctx: AppContext) {}
 
   private defaultNewLocation(): string {
-    return join(this.ctx.host.documentsDir, DEFAULT_VAULT_FOLDER_NAME);
+    return this.ctx.host.defaultVaultFolder ?? join(this.ctx.host.documentsDir, DEFAULT_VAULT_FOLDER_NAME);
   }
 
   status(): VaultStatus {

@@ -53,6 +53,7 @@ export interface TestCoreOptions {
   scrypt?: ScryptParams;
   now?: () => Date;
   runtime?: 'electron' | 'harness';
+  defaultVaultFolder?: string;
 }
 
 export function createTestCore(options: TestCoreOptions): WaypointCore & { dialogs: ScriptedDialogs; events: RecordingEvents; prefs: MemoryPreferences } {
@@ -65,7 +66,7 @@ export function createTestCore(options: TestCoreOptions): WaypointCore & { dialo
     prefs,
     dialogs,
     events,
-    host: { runtime: options.runtime ?? 'harness', version: '0.0.0-test', platform: process.platform, documentsDir: options.documentsDir },
+    host: { runtime: options.runtime ?? 'harness', version: '0.0.0-test', platform: process.platform, documentsDir: options.documentsDir, defaultVaultFolder: options.defaultVaultFolder },
     now,
   };
   return { ...createCore(ctx), dialogs, events, prefs };

@@ -8,8 +8,9 @@ import type { Locale } from '../i18n/locales';
  * Passphrase policy, shared by the form (live feedback) and the main process (which
  * enforces it: the renderer's check is a convenience, not a control).
  */
-export const MIN_PASSPHRASE_LENGTH = 10;
-export const MIN_PASSPHRASE_SCORE = 3;
+import { MIN_PASSPHRASE_LENGTH, MIN_PASSPHRASE_SCORE } from './passphrasePolicy';
+
+export { MIN_PASSPHRASE_LENGTH, MIN_PASSPHRASE_SCORE };
 
 export interface PassphraseStrength {
   /** 0 (very weak) … 4 (very strong), zxcvbn's scale. */

@@ -2,7 +2,11 @@
  * Accent- and case-insensitive folding for search and sort, so "Pena" finds "Peña",
  * a decomposed "José" matches a composed one, and Óscar sorts with the O's, not after Z.
  */
+const PLAIN_ASCII = /^[\x20-\x26\x28-\x5f\x61-\x7e]*$/;
+
 export function fold(text: string): string {
+  // Most names and IDs are plain ASCII: skip Unicode normalization for them (imports fold 10,000s).
+  if (PLAIN_ASCII.test(text) && !text.includes('  ')) return text.toLowerCase().trim();
   return text
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')

@@ -66,5 +66,7 @@ export function decodeText(input: Uint8Array): DecodedText {
 }
 
 function stripTrailingNulls(text: string): string {
-  return text.replace(/\u0000+$/, '');
+  let end = text.length;
+  while (end > 0 && text.charCodeAt(end - 1) === 0) end--;
+  return text.slice(0, end);
 }

@@ -1,4 +1,5 @@
 import { caseload } from './caseload';
+import { dialogs, menu } from './mainProcess';
 import { common } from './common';
 import { recoverySheet } from './recoverySheet';
 import { settings } from './settings';
@@ -6,4 +7,4 @@ import { student } from './student';
 import { vault } from './vault';
 
 /** English strings, one file per concern. Spanish mirrors this shape exactly (type-checked). */
-export const en = { common, vault, caseload, student, settings, recoverySheet };
+export const en = { common, vault, caseload, student, settings, recoverySheet, dialogs, menu };

@@ -1,0 +1,32 @@
+import type { BenchGroup, Figures } from './lib';
+import { studentsBench } from './figures/students';
+
+/**
+ * `npm run bench [-- --only=<prefix>]`: builds its own synthetic data in temp folders,
+ * prints a table, and prints one JSON object on the last line (format: ../shared/BENCH.md).
+ */
+const GROUPS: BenchGroup[] = [studentsBench];
+
+const TARGETS: Record<string, string> = {
+  'students.insert10k.ratio': '≤ 2',
+  'students.open.p95_ms': '≤ 5',
+};
+
+async function main() {
+  const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
+  const figures: Figures = {};
+  for (const group of GROUPS) {
+    if (only && !group.names.some((n) => n.startsWith(only))) continue;
+    const result = await group.run();
+    for (const [k, v] of Object.entries(result)) if (!only || k.startsWith(only)) figures[k] = v;
+  }
+  const width = Math.max(...Object.keys(figures).map((k) => k.length), 10);
+  console.log(`${'figure'.padEnd(width)}  ${'value'.padStart(12)}  target`);
+  for (const [k, v] of Object.entries(figures)) console.log(`${k.padEnd(width)}  ${String(v).padStart(12)}  ${TARGETS[k] ?? 'report'}`);
+  console.log(JSON.stringify({ figures, node: process.version }));
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

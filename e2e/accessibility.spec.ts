@@ -1,0 +1,129 @@
+import { test, expect, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { closeHarnessBrowser, launchHarness, type Harness } from './harness';
+import { syntheticStudents } from './fixtures/syntheticStudents';
+
+const PASSPHRASE = 'orchard-lantern-velvet-42';
+const FAST = { N: 2 ** 12, r: 8, p: 1 };
+let dir: string;
+let h: Harness | null = null;
+
+test.beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'waypoint-a11y-'));
+});
+test.afterEach(async () => {
+  await h?.close();
+  h = null;
+  rmSync(dir, { recursive: true, force: true });
+});
+test.afterAll(closeHarnessBrowser);
+
+async function expectNoSeriousViolations(page: Page, screen: string) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.map((v) => `${screen}: ${v.id} — ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
+}
+
+for (const locale of ['en', 'es'] as const) {
+  test(`axe finds no serious violations on the main screens (${locale})`, async () => {
+    h = await launchHarness({ vaultDir: join(dir, 'Vault'), locale, scrypt: FAST });
+    const { page, core } = h;
+    await page.locator('main').waitFor();
+    await expectNoSeriousViolations(page, 'welcome');
+    await page.getByRole('button', { name: locale === 'en' ? 'Create a new vault' : 'Crear una bóveda nueva' }).click();
+    await expectNoSeriousViolations(page, 'create vault');
+
+    await core.ctx.vault.create(join(dir, 'Vault'), PASSPHRASE);
+    core.prefs.set({ lastVaultPath: join(dir, 'Vault') });
+    core.services.students.createMany(syntheticStudents(60, 3));
+    await core.ctx.vault.lock('user');
+    await page.reload();
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await expectNoSeriousViolations(page, 'unlock');
+
+    await page.getByLabel(locale === 'en' ? 'Passphrase' : 'Frase de contraseña', { exact: true }).fill(PASSPHRASE);
+    await page.keyboard.press('Enter');
+    await page.getByRole('grid').waitFor();
+    await expectNoSeriousViolations(page, 'caseload');
+
+    await page.getByRole('button', { name: locale === 'en' ? 'Add student' : 'Agregar estudiante' }).click();
+    await page.getByRole('dialog').waitFor();
+    await expectNoSeriousViolations(page, 'add student dialog');
+    await page.keyboard.press('Escape');
+
+    await page.getByRole('grid').getByRole('link').first().click();
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await expectNoSeriousViolations(page, 'student');
+
+    await page.getByRole('link', { name: locale === 'en' ? 'Settings' : 'Configuración' }).click();
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await expectNoSeriousViolations(page, 'settings');
+  });
+}
+
+test('keyboard only: create a vault, add a student, find and open them, lock', async () => {
+  h = await launchHarness({ vaultDir: join(dir, 'Vault'), locale: 'en', scrypt: FAST });
+  const { page } = h;
+  const k = page.keyboard;
+  // The primary action has focus on arrival.
+  await expect(page.getByRole('button', { name: 'Create a new vault' })).toBeFocused();
+  await k.press('Enter');
+  await expect(page.getByLabel('Passphrase', { exact: true })).toBeFocused();
+  await k.type(PASSPHRASE);
+  await k.press('Tab'); // show/hide toggle
+  await k.press('Tab');
+  await expect(page.getByLabel('Repeat passphrase')).toBeFocused();
+  await k.type(PASSPHRASE);
+  await k.press('Enter');
+  const key = (await page.getByTestId('recovery-key').innerText()).replace(/\s+/g, '-');
+  await page.getByLabel(/Type the last group/).focus();
+  await k.type(key.slice(-4));
+  await k.press('Tab');
+  await expect(page.getByRole('button', { name: 'I have stored my recovery key' })).toBeFocused();
+  await k.press('Enter');
+
+  // Tab to "Add student" from the top of the page.
+  await expect(page.getByRole('heading', { name: 'Caseload' })).toBeVisible();
+  for (let i = 0; i < 10 && !(await page.getByRole('button', { name: 'Add student' }).evaluate((el) => el === document.activeElement)); i++) await k.press('Tab');
+  await expect(page.getByRole('button', { name: 'Add student' })).toBeFocused();
+  await k.press('Enter');
+  await expect(page.getByLabel('Legal first name')).toBeFocused();
+  await k.type('Keyla');
+  await k.press('Tab');
+  await k.press('Tab');
+  await expect(page.getByLabel('Legal last name')).toBeFocused();
+  await k.type('Board-Onlyson');
+  await k.press('Enter');
+  await expect(page.getByRole('heading', { name: 'Keyla Board-Onlyson' })).toBeVisible();
+
+  await k.press('Control+l');
+  await expect(page.getByRole('heading', { name: 'Unlock your caseload' })).toBeVisible();
+  await expect(page.getByLabel('Passphrase', { exact: true })).toBeFocused();
+  await k.type(PASSPHRASE);
+  await k.press('Enter');
+  await expect(page.getByRole('heading', { name: 'Keyla Board-Onlyson' })).toBeVisible();
+});
+
+test('the whole flow works in Spanish', async () => {
+  h = await launchHarness({ vaultDir: join(dir, 'Vault'), locale: 'es', scrypt: FAST });
+  const { page } = h;
+  await page.getByRole('button', { name: 'Crear una bóveda nueva' }).click();
+  await page.getByLabel('Frase de contraseña', { exact: true }).fill(PASSPHRASE);
+  await page.getByLabel('Repita la frase de contraseña').fill(PASSPHRASE);
+  await page.getByRole('button', { name: 'Crear bóveda' }).click();
+  const key = (await page.getByTestId('recovery-key').innerText()).replace(/\s+/g, '-');
+  await page.getByLabel(/Escriba el último grupo/).fill(key.slice(-4));
+  await page.getByRole('button', { name: 'Ya guardé mi clave de recuperación' }).click();
+  await page.getByRole('button', { name: 'Agregar estudiante' }).click();
+  await page.getByLabel('Nombre legal').fill('Íñigo');
+  await page.getByLabel('Apellido(s) legal(es)').fill('Ñúñez de la Peña');
+  await page.getByRole('button', { name: 'Guardar' }).click();
+  await expect(page.getByRole('heading', { name: 'Íñigo Ñúñez de la Peña' })).toBeVisible();
+  await page.getByRole('navigation').getByRole('link', { name: 'Estudiantes' }).click();
+  await page.getByLabel('Buscar por nombre o número de identificación').fill('nunez pena inigo');
+  await expect(page.getByRole('link', { name: 'Ñúñez de la Peña, Íñigo' })).toBeVisible();
+  await expect(page.getByText('1 estudiante', { exact: true })).toBeVisible();
+});
