@@ -11,6 +11,7 @@ import { CaseloadScreen } from './caseload/CaseloadScreen';
 import { StudentScreen } from './student/StudentScreen';
 import { SettingsScreen } from './settings/SettingsScreen';
 import { NotifierProvider } from './components/Notifier';
+import { EXTRA_ROUTES } from './shell/routes';
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -28,6 +29,8 @@ const router = createHashRouter([
       { index: true, element: <Navigate to="/caseload" replace /> },
       { path: 'caseload', element: <CaseloadScreen /> },
       { path: 'students/:id', element: <StudentScreen /> },
+      { path: 'students/:id/:tab', element: <StudentScreen /> },
+      ...EXTRA_ROUTES,
       { path: 'settings', element: <SettingsScreen /> },
       { path: '*', element: <Navigate to="/caseload" replace /> },
     ],

@@ -1,19 +1,14 @@
 import { useEffect } from 'react';
 import { NavLink, Outlet, useNavigate } from 'react-router';
 import { Box, Button, Divider, List, ListItem, ListItemButton, ListItemIcon, ListItemText, Stack, Tooltip, Typography } from '@mui/material';
-import PeopleAltOutlined from '@mui/icons-material/PeopleAltOutlined';
-import SettingsOutlined from '@mui/icons-material/SettingsOutlined';
 import LockOutlined from '@mui/icons-material/LockOutlined';
 import { useTranslation } from 'react-i18next';
 import { api, subscribe } from '../api/client';
 import { useActivityReporter } from './useActivityReporter';
+import { NAV } from './routes';
 
 export const NAV_WIDTH = 232;
 
-const NAV = [
-  { to: '/caseload', key: 'common.nav.caseload', icon: <PeopleAltOutlined /> },
-  { to: '/settings', key: 'common.nav.settings', icon: <SettingsOutlined /> },
-];
 
 /** Left navigation, the lock button and the page outlet. */
 export function AppShell() {

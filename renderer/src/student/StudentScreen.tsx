@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link as RouterLink, useParams } from 'react-router';
-import { Alert, Box, Button, Card, CardContent, Chip, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, Grid, Link, Skeleton, Stack, Typography } from '@mui/material';
+import { Alert, Box, Button, Chip, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, Link, Skeleton, Stack, Tab, Tabs, Typography } from '@mui/material';
 import ArrowBack from '@mui/icons-material/ArrowBack';
 import EditOutlined from '@mui/icons-material/EditOutlined';
 import ArchiveOutlined from '@mui/icons-material/ArchiveOutlined';
@@ -13,25 +13,12 @@ import { errorText } from '../components/errorText';
 import { displayName, formatIsoDate } from '../components/format';
 import { useNotify } from '../components/Notifier';
 import { StudentDialog } from '../caseload/StudentDialog';
-
-/** One label/value pair: a grid cell that is itself the <div> grouping a <dt> and <dd>. */
-function Field({ label, value }: { label: string; value: string | null | undefined }) {
-  const { t } = useTranslation();
-  return (
-    <Grid size={{ xs: 12, sm: 6, md: 3 }} sx={{ mb: 2 }}>
-      <Typography variant="body2" color="text.secondary" component="dt">
-        {label}
-      </Typography>
-      <Typography component="dd" sx={{ m: 0, fontWeight: 500, color: value ? 'text.primary' : 'text.secondary' }}>
-        {value || t('common.notSet')}
-      </Typography>
-    </Grid>
-  );
-}
+import { STUDENT_TABS } from './studentTabs';
 
 export function StudentScreen() {
   const { t, i18n } = useTranslation();
-  const { id } = useParams();
+  const { id, tab: tabId } = useParams();
+  const tab = STUDENT_TABS.find((x) => x.id === tabId) ?? STUDENT_TABS[0];
   const studentId = Number(id);
   const qc = useQueryClient();
   const notify = useNotify();
@@ -108,26 +95,16 @@ export function StudentScreen() {
           </Stack>
           {archive.isError && <Alert severity="error">{errorText(t, archive.error)}</Alert>}
 
-          <Card>
-            <CardContent sx={{ p: 3 }}>
-              <Typography variant="h2" gutterBottom>
-                {t('student.record')}
-              </Typography>
-              <Grid container component="dl" columnSpacing={3} sx={{ m: 0 }}>
-                <Field label={t('student.fields.firstName')} value={s.firstName} />
-                <Field label={t('student.fields.middleName')} value={s.middleName} />
-                <Field label={t('student.fields.lastName')} value={s.lastName} />
-                <Field label={t('student.fields.preferredName')} value={s.preferredName} />
-                <Field label={t('student.fields.localId')} value={s.localId} />
-                <Field label={t('student.fields.stateId')} value={s.stateId} />
-                <Field label={t('student.fields.birthDate')} value={formatIsoDate(s.birthDate, i18n.language)} />
-                <Field label={t('student.fields.campusName')} value={s.campusName} />
-              </Grid>
-              <Typography variant="body2" color="text.secondary">
-                {t('student.lastUpdated', { date: formatIsoDate(s.updatedAt, i18n.language) })}
-              </Typography>
-            </CardContent>
-          </Card>
+          <Box>
+            <Tabs value={tab.id} aria-label={t('student.tabs.label')} variant="scrollable" sx={{ borderBottom: 1, borderColor: 'divider', mb: 3 }}>
+              {STUDENT_TABS.map((x) => (
+                <Tab key={x.id} value={x.id} label={t(x.labelKey)} component={RouterLink} to={`/students/${s.id}/${x.id}`} id={`tab-${x.id}`} aria-controls={`tabpanel-${x.id}`} />
+              ))}
+            </Tabs>
+            <Box role="tabpanel" id={`tabpanel-${tab.id}`} aria-labelledby={`tab-${tab.id}`}>
+              {tab.render(s)}
+            </Box>
+          </Box>
         </Stack>
       )}
 

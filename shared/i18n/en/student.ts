@@ -7,6 +7,7 @@ export const student = {
   restored: 'Student restored.',
   saved: 'Saved.',
   created: 'Student added.',
+  tabs: { label: 'Student sections', profile: 'Profile' },
   record: 'Student record',
   fields: {
     firstName: 'Legal first name',

@@ -10,6 +10,7 @@ export const student: Translation<typeof en> = {
   restored: 'Estudiante restaurado.',
   saved: 'Guardado.',
   created: 'Estudiante agregado.',
+  tabs: { label: 'Secciones del estudiante', profile: 'Perfil' },
   record: 'Registro del estudiante',
   fields: {
     firstName: 'Nombre legal',
