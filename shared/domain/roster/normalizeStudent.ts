@@ -195,7 +195,10 @@ export function normalizeStudent(cells: RawStudentCells, ctx: StudentRowContext)
 
   const localId = readId(cells.localId, out);
   const stateId = readId(cells.stateId, out);
-  const sourceId = cells.sourceId ? readId(cells.sourceId, out) : (localId ?? stateId);
+  // The source key (a OneRoster sourcedId may be any text, e.g. a GUID) is only cleaned, not
+  // held to the student-ID rules: it is never shown or edited as an ID.
+  const sourceId = cells.sourceId ? cleanValue(cells.sourceId.value) : (localId ?? stateId);
+  if (cells.sourceId && !sourceId) out.error(cells.sourceId.column, 'source-id-missing', `The record has no ${cells.sourceId.column}; it cannot be matched on a later import.`);
   if (!localId && !stateId && !out.hasErrors) {
     const columns = [cells.localId?.column, cells.stateId?.column].filter(Boolean).join(' / ');
     out.error(columns || null, 'id-missing', `This row has no student ID${columns ? ` in ${columns}` : ''}; students are matched by ID, never by name alone.`);
