@@ -64,8 +64,12 @@ export function repairMojibake(text: string): string | null {
   }
 }
 
+/** Plain printable ASCII with single spaces and no entity: nothing to check or clean (most cells). */
+const PLAIN = /^(?:[!-~]+(?: [!-~]+)*)?$/;
+
 /** Problems with a value's characters; `value` is the raw cell. */
 export function textIssues(value: string): TextIssue[] {
+  if (PLAIN.test(value) && !value.includes('&')) return [];
   const issues: TextIssue[] = [];
   if (value.includes('\uFFFD')) {
     issues.push({
@@ -93,6 +97,7 @@ export function textIssues(value: string): TextIssue[] {
 /** A cleaned text value (entities restored, NFC, squeezed), or null when blank. */
 export function cleanValue(raw: string | null | undefined): string | null {
   if (raw == null) return null;
+  if (PLAIN.test(raw) && !raw.includes('&')) return raw === '' ? null : raw;
   const s = squeeze(decodeEntities(raw)).normalize('NFC');
   return s === '' ? null : s;
 }

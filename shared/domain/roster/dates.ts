@@ -199,7 +199,11 @@ export function detectDateOrder(values: Iterable<string>): { order: DateOrder; e
 
 /** Age in whole years on `today`, for plausibility checks. */
 export function ageOn(birthDate: IsoDate, today: IsoDate): number {
-  const [by, bm, bd] = birthDate.split('-').map(Number);
-  const [ty, tm, td] = today.split('-').map(Number);
+  const by = Number(birthDate.slice(0, 4));
+  const bm = Number(birthDate.slice(5, 7));
+  const bd = Number(birthDate.slice(8, 10));
+  const ty = Number(today.slice(0, 4));
+  const tm = Number(today.slice(5, 7));
+  const td = Number(today.slice(8, 10));
   return ty - by - (tm < bm || (tm === bm && td < bd) ? 1 : 0);
 }

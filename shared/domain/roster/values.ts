@@ -13,6 +13,25 @@ export interface Read<T> {
   understood: boolean;
 }
 
+/**
+ * Roster columns repeat a handful of values thousands of times (grades, Y/N, languages);
+ * remembering each distinct cell's reading keeps a 10,000-row import fast. Bounded so a
+ * column of unique values cannot grow it without limit. Results are shared: never mutate them.
+ */
+function memo<R>(read: (raw: string | null | undefined) => R): (raw: string | null | undefined) => R {
+  const cache = new Map<string, R>();
+  return (raw) => {
+    if (raw == null) return read(raw);
+    let hit = cache.get(raw);
+    if (hit === undefined) {
+      hit = read(raw);
+      if (cache.size >= 2000) cache.clear();
+      cache.set(raw, hit);
+    }
+    return hit;
+  };
+}
+
 const blank = <T>(): Read<T> => ({ value: null, understood: true });
 const unread = <T>(): Read<T> => ({ value: null, understood: false });
 
@@ -27,16 +46,16 @@ const NO = new Set(['n', 'no', 'false', 'unchecked']);
  * Yes/no flags. "T"/"F" are not read: Texas PEIMS uses "F" for a first-year monitored
  * emergent bilingual student, which is not a "no".
  */
-export function readYesNo(raw: string | null | undefined): Read<boolean> {
+export const readYesNo = memo(function readYesNo(raw: string | null | undefined): Read<boolean> {
   const v = cleanValue(raw);
   if (v === null) return blank();
   const s = fold(v);
   if (YES.has(s) || /^0*1$/.test(s)) return { value: true, understood: true };
   if (NO.has(s) || /^0+$/.test(s)) return { value: false, understood: true };
   return unread();
-}
+});
 
-export function readGender(raw: string | null | undefined): Read<RosterGender> {
+export const readGender = memo(function readGender(raw: string | null | undefined): Read<RosterGender> {
   const v = cleanValue(raw);
   if (v === null) return blank();
   const s = fold(v);
@@ -45,7 +64,7 @@ export function readGender(raw: string | null | undefined): Read<RosterGender> {
   if (['x', 'nonbinary', 'non-binary', 'non binary', 'no binario'].includes(s)) return { value: 'nonbinary', understood: true };
   if (['u', 'unknown', 'unspecified', 'not selected', 'decline', 'declined', 'desconocido'].includes(s)) return blank();
   return unread();
-}
+});
 
 const LANGUAGES: Record<string, string[]> = {
   en: ['english', 'eng', 'ingles'],
@@ -87,13 +106,13 @@ for (const [code, names] of Object.entries(LANGUAGES)) {
  * `uri://ed-fi.org/LanguageDescriptor#spa` → "es"); otherwise the name as written, so a
  * language we have no code for ("Mam", "K'iche'") is kept rather than lost.
  */
-export function readLanguage(raw: string | null | undefined): Read<string> & { code: string | null } {
+export const readLanguage = memo(function readLanguage(raw: string | null | undefined): Read<string> & { code: string | null } {
   let v = cleanValue(raw);
   if (v === null) return { value: null, understood: true, code: null };
   if (v.includes('#')) v = v.slice(v.lastIndexOf('#') + 1).trim();
   const code = LANGUAGE_BY_NAME.get(fold(v)) ?? null;
   return { value: code ?? v, understood: true, code };
-}
+});
 
 const RELATIONSHIPS: Record<string, string[]> = {
   mother: ['mother', 'mom', 'mama', 'madre', 'mami'],
@@ -109,11 +128,11 @@ const RELATIONSHIP_BY_NAME = new Map<string, string>();
 for (const [code, names] of Object.entries(RELATIONSHIPS)) for (const n of names) RELATIONSHIP_BY_NAME.set(n, code);
 
 /** A relationship as a small vocabulary word when recognised, else as written. */
-export function readRelationship(raw: string | null | undefined): Read<string> {
+export const readRelationship = memo(function readRelationship(raw: string | null | undefined): Read<string> {
   const v = cleanValue(raw);
   if (v === null) return blank();
   return { value: RELATIONSHIP_BY_NAME.get(fold(v)) ?? v, understood: true };
-}
+});
 
 /** "2027", "Class of 2027", "2026-2027" (the spring of the school year) → 2027. */
 export function readGraduationYear(raw: string | null | undefined): Read<number> {
@@ -137,13 +156,13 @@ export function readGraduationYear(raw: string | null | undefined): Read<number>
  * A grade level, with PowerSchool's numeric codes for pre-kindergarten (-1 = PK4,
  * -2 = PK3) added to what `normalizeGradeLevel` reads.
  */
-export function readGradeLevel(raw: string | null | undefined): Read<GradeLevel> {
+export const readGradeLevel = memo(function readGradeLevel(raw: string | null | undefined): Read<GradeLevel> {
   const v = cleanValue(raw);
   if (v === null) return blank();
   if (v === '-1' || v === '-2') return { value: 'PK', understood: true };
   const level = normalizeGradeLevel(v);
   return level ? { value: level, understood: true } : unread();
-}
+});
 
 const RACES: Record<RaceCode, string[]> = {
   'american-indian-alaska-native': ['american indian or alaska native', 'american indian/alaska native', 'american indian', 'alaska native', 'native american', 'indigena', 'indio americano', 'nativo de alaska', 'ai/an'],
@@ -173,14 +192,14 @@ export function readRaces(raw: string | null | undefined): { value: RaceCode[]; 
 }
 
 /** Hispanic/Latino as yes/no, or as a word ("Hispanic or Latino", "Not Hispanic"). */
-export function readHispanic(raw: string | null | undefined): Read<boolean> {
+export const readHispanic = memo(function readHispanic(raw: string | null | undefined): Read<boolean> {
   const yn = readYesNo(raw);
   if (yn.understood) return yn;
   const s = fold(cleanValue(raw) ?? '');
   if (/^(not|non)[ -]?(hispanic|latino)/.test(s) || /^no (hispano|latino)/.test(s)) return { value: false, understood: true };
   if (/^(hispanic|latino|latina|latinx|hispano|hispana)/.test(s)) return { value: true, understood: true };
   return unread();
-}
+});
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
