@@ -78,6 +78,12 @@ describe('field readers', () => {
     expect(readYesNo(raw)).toEqual({ value, understood: true });
   });
 
+  it.each(['-', '--', 'N/A', 'null'])('reads the placeholder %j as blank in flag, grade and year columns (never as 0 or no)', (raw) => {
+    expect(readYesNo(raw)).toEqual({ value: null, understood: true });
+    expect(readGradeLevel(raw)).toEqual({ value: null, understood: true });
+    expect(readGraduationYear(raw)).toEqual({ value: null, understood: true });
+  });
+
   it.each(['F', 'T', 'maybe', '2'])('does not read %j as yes or no', (raw) => {
     expect(readYesNo(raw)).toEqual({ value: null, understood: false });
   });

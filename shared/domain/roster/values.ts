@@ -33,6 +33,12 @@ function memo<R>(read: (raw: string | null | undefined) => R): (raw: string | nu
 }
 
 const blank = <T>(): Read<T> => ({ value: null, understood: true });
+
+/** Cells that mean "nothing recorded" in any column: read as blank, never as 0 or "no". */
+const PLACEHOLDERS = new Set(['-', '--', '---', 'n/a', 'na', 'none', 'null', '(blank)', '#n/a']);
+function isPlaceholder(v: string): boolean {
+  return PLACEHOLDERS.has(v.toLowerCase());
+}
 const unread = <T>(): Read<T> => ({ value: null, understood: false });
 
 function fold(raw: string): string {
@@ -48,7 +54,7 @@ const NO = new Set(['n', 'no', 'false', 'unchecked']);
  */
 export const readYesNo = memo(function readYesNo(raw: string | null | undefined): Read<boolean> {
   const v = cleanValue(raw);
-  if (v === null) return blank();
+  if (v === null || isPlaceholder(v)) return blank();
   const s = fold(v);
   if (YES.has(s) || /^0*1$/.test(s)) return { value: true, understood: true };
   if (NO.has(s) || /^0+$/.test(s)) return { value: false, understood: true };
@@ -57,7 +63,7 @@ export const readYesNo = memo(function readYesNo(raw: string | null | undefined)
 
 export const readGender = memo(function readGender(raw: string | null | undefined): Read<RosterGender> {
   const v = cleanValue(raw);
-  if (v === null) return blank();
+  if (v === null || isPlaceholder(v)) return blank();
   const s = fold(v);
   if (['f', 'female', 'femenino', 'femenina', 'mujer', 'girl', 'woman'].includes(s)) return { value: 'female', understood: true };
   if (['m', 'male', 'masculino', 'hombre', 'boy', 'man'].includes(s)) return { value: 'male', understood: true };
@@ -137,7 +143,7 @@ export const readRelationship = memo(function readRelationship(raw: string | nul
 /** "2027", "Class of 2027", "2026-2027" (the spring of the school year) → 2027. */
 export function readGraduationYear(raw: string | null | undefined): Read<number> {
   const v = cleanValue(raw);
-  if (v === null) return blank();
+  if (v === null || isPlaceholder(v)) return blank();
   const s = fold(v);
   let m = /^(?:class of |clase de |generacion )?(\d{4})$/.exec(s);
   if (!m) {
@@ -158,7 +164,7 @@ export function readGraduationYear(raw: string | null | undefined): Read<number>
  */
 export const readGradeLevel = memo(function readGradeLevel(raw: string | null | undefined): Read<GradeLevel> {
   const v = cleanValue(raw);
-  if (v === null) return blank();
+  if (v === null || isPlaceholder(v)) return blank();
   if (v === '-1' || v === '-2') return { value: 'PK', understood: true };
   const level = normalizeGradeLevel(v);
   return level ? { value: level, understood: true } : unread();

@@ -34,7 +34,7 @@ export interface EdFiOptions {
 const USED_ROOTS = new Set(['InterchangeStudent', 'InterchangeStudentProgram', 'InterchangeEducationOrganization']);
 
 /** Root element name from the start of the file, so large unrelated interchanges are never parsed. */
-function sniffRoot(bytes: Uint8Array): string | null {
+export function sniffRoot(bytes: Uint8Array): string | null {
   const head = decodeText(bytes.subarray(0, 4096)).text;
   const m = /<(?:[\w.-]+:)?(Interchange\w+)[\s>/]/.exec(head.replace(/<\?[\s\S]*?\?>|<!--[\s\S]*?-->/g, ''));
   return m ? m[1] : null;

@@ -185,6 +185,18 @@ describe('SIS CSV: bad files give a specific message per row', () => {
     expect(r.problems).toEqual([expect.objectContaining({ code: 'encoding-replacement-character', row: 1, column: 'Last Name', severity: 'error' })]);
   });
 
+  it('an HTML entity that splits a semicolon-separated row is reported as too many fields', () => {
+    const text = csv(good, ';').replace('Peña Treviño', 'Pe&ntilde;a Trevi&ntilde;o');
+    const r = parse(utf8(text));
+    expect(r.problems).toEqual([expect.objectContaining({ code: 'csv-too-many-fields', row: 1, line: 2, severity: 'error' })]);
+  });
+
+  it('an HTML entity in a comma-separated file is decoded, with a warning', () => {
+    const r = parse(utf8(csv(good).replace('Peña Treviño', 'Pe&ntilde;a Trevi&ntilde;o')));
+    expect(r.students[0].lastName).toBe('Peña Treviño');
+    expect(r.problems).toEqual([expect.objectContaining({ code: 'html-entity', row: 1, column: 'Last Name', severity: 'warning' })]);
+  });
+
   it('IDs mangled by a spreadsheet are rejected, not stored', () => {
     const rows = good.map((r) => [...r]);
     rows[1][0] = '7.10000E+09';
