@@ -84,6 +84,16 @@ function candidatesFor(header: string): { field: SisField; confidence: number; r
   return out;
 }
 
+/** How many cells are known header spellings (exact only): cheap, for finding the header row. */
+export function knownHeaderCount(cells: readonly string[]): number {
+  let n = 0;
+  for (const c of cells) {
+    const key = headerNorm(c);
+    if (key !== '' && (STRONG.has(key) || WEAK.has(key) || GUARDIAN.has(key))) n++;
+  }
+  return n;
+}
+
 /**
  * Suggests a field for each header: known spellings first, then generic and similar ones.
  * Each field gets at most one header and each header at most one field (the surest wins).

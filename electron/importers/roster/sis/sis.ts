@@ -15,7 +15,7 @@ import { PROGRAM_CODES } from '../../../../shared/domain/roster/programs';
 import type { RosterCampus, RosterParseResult, RosterProblem, RosterStudent } from '../../../../shared/domain/roster/types';
 import { fromCsvProblems } from '../common/table';
 import { GUARDIAN_PARTS, GUARDIAN_SLOTS, headerNorm, type SisField, type SisMapping, type SisStudentField } from './fields';
-import { suggestMapping } from './mapping';
+import { knownHeaderCount } from './mapping';
 
 /**
  * Any SIS CSV export, read through a column mapping. Values are normalized by the same
@@ -51,7 +51,7 @@ export function readSisTable(bytes: Uint8Array, fileName: string): SisTableRead 
   let bestScore = -1;
   lines.forEach((line, i) => {
     // Whichever delimiter splits the line into the most recognisable headers.
-    const score = Math.max(...[',', ';', '\t', '|'].map((d) => suggestMapping(line.split(d).map((h) => h.replace(/^"|"$/g, '').trim())).matches.length));
+    const score = Math.max(...[',', ';', '\t', '|'].map((d) => knownHeaderCount(line.split(d).map((h) => h.replace(/^"|"$/g, '').trim()))));
     if (score > bestScore) {
       best = i;
       bestScore = score;
