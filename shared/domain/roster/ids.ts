@@ -1,0 +1,51 @@
+/**
+ * Student and school IDs are text: leading zeros and letters are kept ("000123",
+ * "713752E1"). Invisible characters and Excel's `="000123"` text wrapper are removed;
+ * values that Excel already turned into numbers are refused, because the real ID is lost.
+ */
+
+export const ID_MAX_LENGTH = 40;
+/** Same rule as the student form (shared/ipc/contract/students.ts), so imported IDs stay editable. */
+const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+
+export interface IdIssue {
+  code: 'id-scientific-notation' | 'id-decimal' | 'id-invalid-characters' | 'id-too-long';
+  message: string;
+}
+
+export interface CleanIdResult {
+  value: string | null;
+  issue: IdIssue | null;
+}
+
+export function cleanId(raw: string | null | undefined): CleanIdResult {
+  if (raw == null) return { value: null, issue: null };
+  let s = raw.replace(/[\u200B-\u200D\u2060\uFEFF\u00AD]/g, '').replace(/[\u00A0\u2007\u202F]/g, ' ').trim();
+  // Excel "keep as text" formula: ="000123"
+  const wrapped = /^="(.*)"$/.exec(s);
+  if (wrapped) s = wrapped[1].trim();
+  if (s === '') return { value: null, issue: null };
+  if (/^\d+(\.\d+)?[eE]\+\d+$/.test(s)) {
+    return {
+      value: null,
+      issue: {
+        code: 'id-scientific-notation',
+        message: `"${s}" is an ID that a spreadsheet turned into scientific notation; the original digits are lost. Export the ID column as text.`,
+      },
+    };
+  }
+  if (/^\d+\.0+$/.test(s)) {
+    return {
+      value: null,
+      issue: { code: 'id-decimal', message: `"${s}" is an ID that was converted to a decimal number (leading zeros may be lost too). Export the ID column as text.` },
+    };
+  }
+  if (s.length > ID_MAX_LENGTH) return { value: null, issue: { code: 'id-too-long', message: `The ID "${s.slice(0, 50)}…" is longer than ${ID_MAX_LENGTH} characters.` } };
+  if (!ID_PATTERN.test(s)) {
+    return {
+      value: null,
+      issue: { code: 'id-invalid-characters', message: `"${s}" is not a usable ID: IDs may hold letters, digits, dot, dash and underscore, and no spaces.` },
+    };
+  }
+  return { value: s, issue: null };
+}
