@@ -66,6 +66,13 @@ describe('parseCsvBytes', () => {
     ]);
   });
 
+  it('reports a stray delimiter even when the shifted row ends in empty cells', () => {
+    // "Smith, John" unquoted shifts every later value one column right; the row's last cell is empty.
+    const { table, problems } = parseCsvBytes(utf8('id,name,grade,note\n1,Ann,09,\n2,Smith, John,10,\n'), 'x.csv');
+    expect(problems).toEqual([expect.objectContaining({ code: 'too-many-fields', row: 2, line: 3 })]);
+    expect(table!.rows.map((r) => r.values)).toEqual([['1', 'Ann', '09', '']]);
+  });
+
   it('flags duplicate header names and unterminated quotes', () => {
     expect(parseCsvBytes(utf8('id,Name,name\n1,a,b\n'), 'd.csv').problems[0]).toMatchObject({ code: 'duplicate-header', column: 'name' });
     expect(parseCsvBytes(utf8('id,name\n1,"Ann\n2,Bo\n'), 'q.csv').problems.map((p) => p.code)).toContain('unterminated-quote');

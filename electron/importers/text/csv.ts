@@ -134,8 +134,12 @@ export function parseCsvText(text: string, fileName: string, encoding: TextEncod
     const row = i + 1;
     const line = lineOf(starts, r.start + (text.charCodeAt(r.start) === 10 ? 1 : 0));
     let values = r.values;
-    // Extra cells that are all empty are a trailing delimiter, not data.
-    if (values.length > width && values.slice(width).every((v) => v.trim() === '')) values = values.slice(0, width);
+    // Only when the header line itself ends in delimiters (every line of the export carries
+    // them) are empty extra cells formatting. Otherwise an extra cell means a stray delimiter
+    // earlier in the row has shifted the values, and trimming would hide that.
+    if (headers.length > width && values.length > width && values.length <= headers.length && values.slice(width).every((v) => v.trim() === '')) {
+      values = values.slice(0, width);
+    }
     if (values.length > width) {
       problems.push({ fileName, row, line, column: null, code: 'too-many-fields', message: `Row ${row} (line ${line}) has ${values.length} fields; the header has ${width}. A value may contain an unquoted "${delimiter === '\t' ? 'tab' : delimiter}".` });
       return;
