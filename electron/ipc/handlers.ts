@@ -4,17 +4,23 @@ import { StudentsService } from '../services/students';
 import { VaultService } from '../services/vaultService';
 import type { Settings } from '../../shared/ipc/contract';
 import type { AutoLock } from '../services/autoLock';
+import { PendingImports } from '../services/imports/pendingImports';
 
 export interface Services {
   vault: VaultService;
   students: StudentsService;
+  /** Parsed files between preview and commit, shared by every importer; emptied on lock. */
+  pendingImports: PendingImports;
 }
 
 export function createServices(ctx: AppContext): Services {
   const session = () => ctx.vault.session();
+  const pendingImports = new PendingImports(ctx.now);
+  ctx.vault.onLock(() => pendingImports.clear());
   return {
     vault: new VaultService(ctx),
     students: new StudentsService(session, ctx.now),
+    pendingImports,
   };
 }
 

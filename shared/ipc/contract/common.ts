@@ -39,3 +39,18 @@ export interface Page<T> {
   page: number;
   pageSize: number;
 }
+
+/**
+ * Multi-line text (notes, rationales): keeps line breaks, trims only the ends and strips
+ * zero-width characters. Over the cap is an error, never a silent cut.
+ */
+export function multilineText(max: number) {
+  return z
+    .string()
+    .max(max * 4)
+    .transform((s) => s.replace(/[\u200B-\u200D\uFEFF]/g, '').replace(/\r\n?/g, '\n').trim())
+    .pipe(z.string().max(max));
+}
+
+export const NOTE_VISIBILITIES = ['private', 'staff', 'family'] as const;
+export type NoteVisibility = (typeof NOTE_VISIBILITIES)[number];

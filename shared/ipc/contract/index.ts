@@ -19,3 +19,4 @@ export * from './app';
 export * from './common';
 export * from './students';
 export * from './vault';
+export * from './imports';
