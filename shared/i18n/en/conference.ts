@@ -220,7 +220,7 @@ export const conference = {
 
   summaryCard: {
     title: 'Family summary',
-    made: '{{language}} · {{pages}} page(s) · made {{time}}',
+    made: 'Made {{time}} · {{language}} · {{pages}} page(s)',
     withAck: 'includes the acknowledgement',
     save: 'Save PDF…',
     saved: 'Saved the PDF.',
@@ -263,6 +263,9 @@ export const conference = {
     private: 'Private',
     doneOn: 'Done {{date}}',
     table: 'Action items',
+    rowsPerPage: 'Rows per page:',
+    displayedRows: '{{from}}–{{to}} of {{count}}',
+    page: { first: 'Go to first page', previous: 'Go to previous page', next: 'Go to next page', last: 'Go to last page' },
   },
 
   family: {

@@ -221,7 +221,7 @@ export const conference: Translation<typeof en> = {
 
   summaryCard: {
     title: 'Resumen para la familia',
-    made: '{{language}} · {{pages}} página(s) · creado {{time}}',
+    made: 'Creado {{time}} · {{language}} · {{pages}} página(s)',
     withAck: 'incluye la confirmación',
     save: 'Guardar PDF…',
     saved: 'Se guardó el PDF.',
@@ -264,6 +264,9 @@ export const conference: Translation<typeof en> = {
     private: 'Privada',
     doneOn: 'Hecha el {{date}}',
     table: 'Tareas',
+    rowsPerPage: 'Filas por página:',
+    displayedRows: '{{from}}–{{to}} de {{count}}',
+    page: { first: 'Ir a la primera página', previous: 'Ir a la página anterior', next: 'Ir a la página siguiente', last: 'Ir a la última página' },
   },
 
   family: {
