@@ -74,6 +74,12 @@ for (const locale of ['en', 'es'] as const) {
         await page.getByRole('table').waitFor();
         await page.waitForTimeout(300);
         await page.screenshot({ path: shot('history') });
+        await page.goto(`${page.url().split('#')[0]}#/students/1`);
+        await page.getByRole('button', { name: es ? 'Iniciar una reunión' : 'Start a conference' }).click();
+        await page.getByRole('dialog').getByText(es ? 'La agenda empezará con' : 'The agenda will start with').waitFor();
+        await page.waitForTimeout(300);
+        await page.screenshot({ path: shot('start') });
+        await page.keyboard.press('Escape');
 
         await page.goto(`${page.url().split('#')[0]}#/conferences/${id}`);
         await page.getByRole('heading', { level: 1 }).waitFor();
@@ -134,6 +140,12 @@ for (const locale of ['en', 'es'] as const) {
         await page.getByRole('table').waitFor();
         await page.waitForTimeout(300);
         await page.screenshot({ path: shot('follow-ups') });
+
+        const planned = await call<ConferenceRecord>('start', { studentId: 2, purpose: 'transition', familyLanguage: locale, scheduledFor: '2027-05-12T15:30', attendees: [{ role: 'student', name: 'Student Two' }, { role: 'counselor', name: 'Dana Whitfield' }] });
+        await page.goto(`${page.url().split('#')[0]}#/conferences/${planned.conference.id}`);
+        await page.getByRole('button', { name: es ? 'Empezar ahora' : 'Begin now' }).waitFor();
+        await page.waitForTimeout(300);
+        await page.screenshot({ path: shot('scheduled') });
 
         if (viewport.width === 1366) {
           const row = core.ctx.vault.session().db.prepare('SELECT pdf FROM conference_summaries ORDER BY id DESC LIMIT 1').get() as { pdf: Buffer };

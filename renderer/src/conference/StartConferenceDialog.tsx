@@ -57,7 +57,7 @@ export function StartConferenceDialog({ student, open, onClose }: { student: Stu
   const locale = useUiLocale();
   const options = useQuery({ queryKey: ['conferences', 'startOptions', student.id, locale], queryFn: () => api.conferences.startOptions({ studentId: student.id, locale }), enabled: open });
   return (
-    <Dialog open={open} onClose={onClose} maxWidth="md" fullWidth aria-labelledby="start-conference-title">
+    <Dialog open={open} onClose={onClose} maxWidth="lg" fullWidth aria-labelledby="start-conference-title">
       {options.data ? (
         <StartForm student={student} options={options.data} onClose={onClose} />
       ) : (
@@ -155,7 +155,7 @@ function StartForm({ student, options: o, onClose }: { student: StudentDetail; o
               {t('conference.errors.already-in-progress')}
             </Alert>
           )}
-          <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', md: '1.1fr 0.9fr' }, gap: 3 }}>
+          <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', md: '1.35fr 0.85fr' }, gap: 3 }}>
             <Stack spacing={2.5}>
               <TextField select label={t('conference.start.purpose')} value={purpose} onChange={(e) => setPurpose(e.target.value as ConferencePurpose)} autoFocus>
                 {CONFERENCE_PURPOSES.map((p) => (
@@ -228,20 +228,21 @@ function StartForm({ student, options: o, onClose }: { student: StudentDetail; o
                 <Stack spacing={1.25}>
                   {rows.map((r, i) => (
                     <Stack key={r.key} direction="row" spacing={1} sx={{ alignItems: 'flex-start' }}>
-                      <TextField select size="small" label={t('conference.start.role')} value={r.role} onChange={(e) => update(r.key, { role: e.target.value as AttendeeRole })} sx={{ width: 170, flexShrink: 0 }} id={`att-role-${r.key}`}>
+                      <TextField select size="small" label={t('conference.start.role')} value={r.role} onChange={(e) => update(r.key, { role: e.target.value as AttendeeRole })} sx={{ width: 150, flexShrink: 0 }} id={`att-role-${r.key}`}>
                         {ATTENDEE_ROLES.map((role) => (
                           <MenuItem key={role} value={role}>
                             {t(`conference.roles.${role}`)}
                           </MenuItem>
                         ))}
                       </TextField>
-                      <TextField size="small" label={t('conference.start.name')} value={r.name} onChange={(e) => update(r.key, { name: e.target.value })} slotProps={{ htmlInput: { maxLength: 120, 'data-testid': `attendee-name-${i}` } }} />
+                      <TextField size="small" label={t('conference.start.name')} value={r.name} onChange={(e) => update(r.key, { name: e.target.value })} sx={{ flex: 1.6 }} slotProps={{ htmlInput: { maxLength: 120, 'data-testid': `attendee-name-${i}` } }} />
                       <TextField
                         size="small"
                         label={t('conference.start.detail')}
                         placeholder={t(`conference.start.detailHelp.${r.role}`)}
                         value={r.detail}
                         onChange={(e) => update(r.key, { detail: e.target.value })}
+                        sx={{ flex: 1 }}
                         slotProps={{ htmlInput: { maxLength: 120 } }}
                       />
                       <Tooltip title={t('conference.start.remove', { name: r.name || t(`conference.roles.${r.role}`) })}>
