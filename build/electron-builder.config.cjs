@@ -13,6 +13,8 @@ module.exports = {
   files: [
     'out/**',
     'package.json',
+    // Reference data and the fonts embedded in family documents (read at run time).
+    'resources/**',
     // The Node-ABI build and compiler objects of the driver stay out; the Electron build ships as a resource.
     '!node_modules/better-sqlite3-multiple-ciphers/build/**',
     '!node_modules/better-sqlite3-multiple-ciphers/deps/**',

@@ -1,14 +1,18 @@
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
-import { execFileSync } from 'node:child_process';
-import { API_SHAPE, EVENT_NAMES } from '../shared/ipc/channels';
+import { API_SHAPE, EVENT_NAMES, eventReaches, type EventName } from '../shared/ipc/channels';
 import { CONTENT_SECURITY_POLICY } from '../electron/main/senderPolicy';
 import { createTestCore } from '../electron/testing/testCore';
 import { SLOT_FILE_NAME } from '../electron/vault/layout';
 import type { ScryptParams } from '../electron/vault/keySlots';
 import type { Preferences } from '../electron/adapters/ports';
 import type { Locale } from '../shared/i18n/locales';
+import { CHROMIUM_ARGS, findChromium } from '../electron/testing/chromium';
+import { ChromiumPdf } from '../electron/testing/chromiumPdf';
+import { TestDisplays } from '../electron/testing/displays';
+
+export { findChromium };
 
 /**
  * Browser harness: Chromium shows the real renderer build, and `window.waypoint` is bound
@@ -28,36 +32,20 @@ export interface HarnessOptions {
   scrypt?: ScryptParams;
   now?: () => Date;
   prefs?: Partial<Preferences>;
+  /** Displays attached: with 2, opening the family window opens the family page (scope 'family'). */
+  displays?: number;
+  /** The family page's size (a 1080p projector by default). */
+  familyViewport?: { width: number; height: number };
 }
+
+/** Everything one page received from the main side: call results and pushed events, in order. */
+export type Received = { channel: string; payload: unknown }[];
 
 export type Harness = Awaited<ReturnType<typeof launchHarness>>;
 
-/** Playwright's own Chromium where it was downloaded, else Debian's `chromium` on PATH. */
-export function findChromium(): string | undefined {
-  if (process.env.WAYPOINT_CHROMIUM) return process.env.WAYPOINT_CHROMIUM;
-  try {
-    const own = chromium.executablePath();
-    if (own && existsSync(own)) return undefined; // let Playwright use its own
-  } catch {
-    /* not downloaded */
-  }
-  for (const name of ['chromium', 'chromium-browser', 'google-chrome']) {
-    try {
-      const path = execFileSync('which', [name], { encoding: 'utf8' }).trim();
-      if (path) return path;
-    } catch {
-      /* not on PATH */
-    }
-  }
-  throw new Error('No Chromium found: install Debian\'s "chromium" package or run "npx playwright install chromium".');
-}
-
 let sharedBrowser: Promise<Browser> | null = null;
 function browser(): Promise<Browser> {
-  sharedBrowser ??= chromium.launch({
-    executablePath: findChromium(),
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--font-render-hinting=none'],
-  });
+  sharedBrowser ??= chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
   return sharedBrowser;
 }
 
@@ -102,12 +90,17 @@ export async function launchHarness(options: HarnessOptions) {
   }
   const vaultDir = resolve(options.vaultDir);
   const hasVault = existsSync(join(vaultDir, SLOT_FILE_NAME));
+  const displays = new TestDisplays();
+  displays.count = options.displays ?? 1;
   const core = createTestCore({
     documentsDir: dirname(vaultDir),
     defaultVaultFolder: vaultDir,
     scrypt: options.scrypt ?? { N: 2 ** 17, r: 8, p: 1 },
     now: options.now,
     prefs: { language: options.locale ?? 'en', lastVaultPath: hasVault ? vaultDir : null, ...options.prefs },
+    // The summary PDF goes through the same Chromium as the pages (JavaScript off, no network).
+    pdf: new ChromiumPdf(browser),
+    displays,
   });
 
   const context: BrowserContext = await (await browser()).newContext({
@@ -129,31 +122,66 @@ export async function launchHarness(options: HarnessOptions) {
     });
   });
 
-  /** Every payload the page received from the main side, for privacy assertions. */
-  const received: { channel: string; payload: unknown }[] = [];
-  const page: Page = await context.newPage();
-  await page.exposeBinding('__waypointInvoke', async (_source, channel: string, input: unknown) => {
-    const envelope = await core.dispatch(channel, input, { scope: 'console' });
-    received.push({ channel, payload: envelope });
-    return envelope;
-  });
-  await page.addInitScript({ content: `(${installBridge.toString()})(${JSON.stringify(API_SHAPE)}, ${JSON.stringify(EVENT_NAMES)});` });
-  core.events.listeners.add((name, payload) => {
-    received.push({ channel: `event:${name}`, payload });
-    void page.evaluate(([n, p]) => (window as unknown as { __waypointEmit: (n: string, p: unknown) => void }).__waypointEmit(n, p), [name, payload] as const).catch(() => undefined);
-  });
+  /** Pages bound to the handler table, each with its window role (as Electron registers windows). */
+  const bound: { page: Page; role: 'console' | 'family'; received: Received }[] = [];
   const pageErrors: Error[] = [];
-  page.on('pageerror', (err) => pageErrors.push(err));
+  async function bind(page: Page, role: 'console' | 'family', received: Received) {
+    await page.exposeBinding('__waypointInvoke', async (_source, channel: string, input: unknown) => {
+      const envelope = await core.dispatch(channel, input, { scope: role });
+      received.push({ channel, payload: envelope });
+      return envelope;
+    });
+    await page.addInitScript({ content: `(${installBridge.toString()})(${JSON.stringify(API_SHAPE)}, ${JSON.stringify(EVENT_NAMES)});` });
+    page.on('pageerror', (err) => pageErrors.push(err));
+    bound.push({ page, role, received });
+  }
+  // Events go only to the pages their audience allows: console events never reach the family page.
+  core.events.listeners.add((name: EventName, payload: unknown) => {
+    for (const b of bound) {
+      if (b.page.isClosed() || !eventReaches(name, b.role)) continue;
+      b.received.push({ channel: `event:${name}`, payload });
+      void b.page.evaluate(([n, p]) => (window as unknown as { __waypointEmit: (n: string, p: unknown) => void }).__waypointEmit(n, p), [name, payload] as const).catch(() => undefined);
+    }
+  });
+
+  /** Every payload the console page received from the main side, for privacy assertions. */
+  const received: Received = [];
+  const page: Page = await context.newPage();
+  await bind(page, 'console', received);
   await page.goto(`${HARNESS_ORIGIN}/index.html`);
+
+  /** The family window: a second page bound with scope 'family', loading the renderer at #/family. */
+  let family: { page: Page; received: Received } | null = null;
+  async function openFamilyPage() {
+    if (family && !family.page.isClosed()) return family;
+    const familyPage = await context.newPage();
+    await familyPage.setViewportSize(options.familyViewport ?? { width: 1920, height: 1080 });
+    const familyReceived: Received = [];
+    await bind(familyPage, 'family', familyReceived);
+    await familyPage.goto(`${HARNESS_ORIGIN}/index.html#/family`);
+    family = { page: familyPage, received: familyReceived };
+    return family;
+  }
+  // Opening the family window from the console (second display attached) opens the family page.
+  displays.onOpen = async () => {
+    await openFamilyPage();
+  };
+  displays.onClose = async () => {
+    if (family && !family.page.isClosed()) await family.page.close();
+  };
 
   return {
     page,
     context,
     core,
     dialogs: core.dialogs,
+    displays,
     received,
     pageErrors,
     vaultDir,
+    openFamilyPage,
+    /** The family page and what it received, once opened. */
+    family: () => family,
     async close() {
       await context.close();
       await core.ctx.vault.lock('quit');

@@ -83,3 +83,34 @@ test('creates a vault and keeps student names out of the preferences file', asyn
     expect(readFileSync(join(userData, f), 'utf8')).not.toContain('Quintanilla');
   }
 });
+
+test('conference mode in Electron: presenter mode on one display, summary PDF through printToPDF in a hidden window', async () => {
+  const page = await app.firstWindow({ timeout: 60_000 });
+  await page.getByRole('button', { name: 'Create a new vault' }).click();
+  await page.getByLabel('Passphrase', { exact: true }).fill('orchard-lantern-velvet-42');
+  await page.getByLabel('Repeat passphrase').fill('orchard-lantern-velvet-42');
+  await page.getByRole('button', { name: 'Create vault' }).click();
+  const key = (await page.getByTestId('recovery-key').innerText()).replace(/\s+/g, '-');
+  await page.getByLabel(/Type the last group/).fill(key.slice(-4));
+  await page.getByRole('button', { name: 'I have stored my recovery key' }).click();
+  await page.getByRole('button', { name: 'Add student' }).click();
+  await page.getByLabel('Legal first name').fill('José');
+  await page.getByLabel('Legal last name').fill('Peña Ñúñez');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByRole('button', { name: 'Start a conference' }).first().click();
+  const dialog = page.getByRole('dialog', { name: 'Start a conference' });
+  await dialog.getByRole('button', { name: 'Español', exact: true }).click();
+  await dialog.getByTestId('attendee-name-1').fill('Lucía Ñúñez');
+  await dialog.getByRole('button', { name: 'Start conference' }).click();
+  await expect(page.getByText('In progress')).toBeVisible();
+  // Only the windows Waypoint created exist: no family window without a second display.
+  const windows = app.windows().length;
+  await page.keyboard.press('F5');
+  await expect(page.getByRole('heading', { name: 'Reunión de José Peña Ñúñez' })).toBeVisible();
+  await page.keyboard.press('F5');
+  await page.getByRole('button', { name: 'End conference' }).click();
+  await page.getByRole('button', { name: 'End and make the summary' }).click();
+  // printToPDF ran in a hidden, sandboxed, script-less window that is gone again.
+  await expect(page.getByText(/Spanish · \d+ page\(s\)/)).toBeVisible({ timeout: 30_000 });
+  expect(app.windows().length).toBe(windows);
+});

@@ -46,6 +46,39 @@ export interface HostInfo {
   documentsDir: string;
   /** Overrides where a new vault goes by default (tests point it at a temp folder). */
   defaultVaultFolder?: string;
+  /** The shipped `resources/` folder (fonts, reference data read at run time). */
+  resourcesDir: string;
+}
+
+/**
+ * HTML → PDF. The document is self-contained (fonts embedded as data URLs, no scripts, no
+ * network); the renderer runs with JavaScript disabled. Electron: `printToPDF` in a hidden,
+ * sandboxed window. Harness and tests: the same HTML through Chromium with Playwright.
+ */
+export interface PdfRequest {
+  html: string;
+  /** Footer HTML (Chromium's template: `pageNumber` / `totalPages` spans), fonts inline. */
+  footerHtml: string;
+}
+
+export interface PdfPort {
+  render(request: PdfRequest): Promise<Uint8Array>;
+}
+
+/**
+ * The family-facing window. With a second display it opens there, full screen, as its own
+ * window registered with role 'family' (it can call only family-scope operations); with one
+ * display the console window itself goes full screen in presenter mode.
+ */
+export interface DisplayPort {
+  displayCount(): number;
+  /** Opens (or brings back) the family window on a display other than the console's. False with one display. */
+  openFamilyWindow(): Promise<boolean>;
+  closeFamilyWindow(): void;
+  isFamilyWindowOpen(): boolean;
+  setConsoleFullScreen(on: boolean): void;
+  /** Displays were added or removed, or the family window was closed by someone. */
+  onChange(listener: () => void): () => void;
 }
 
 export const DEFAULT_PREFERENCES: Preferences = {

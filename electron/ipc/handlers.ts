@@ -5,22 +5,36 @@ import { VaultService } from '../services/vaultService';
 import type { Settings } from '../../shared/ipc/contract';
 import type { AutoLock } from '../services/autoLock';
 import { PendingImports } from '../services/imports/pendingImports';
+import { ConferencesService } from '../services/conference/conferences';
+import { PresentationService } from '../services/conference/presentation';
+import { phaseOneSources, type ConferenceSources } from '../services/conference/sources';
 
 export interface Services {
   vault: VaultService;
   students: StudentsService;
   /** Parsed files between preview and commit, shared by every importer; emptied on lock. */
   pendingImports: PendingImports;
+  conferences: ConferencesService;
+  /** What the family screen shows; the family window's only way into the vault. */
+  presentation: PresentationService;
+  /** Other concerns' data for conference mode (see electron/services/conference/sources.ts). */
+  conferenceSources: ConferenceSources;
 }
 
 export function createServices(ctx: AppContext): Services {
   const session = () => ctx.vault.session();
   const pendingImports = new PendingImports(ctx.now);
   ctx.vault.onLock(() => pendingImports.clear());
+  // Merge point: replace with the real student-record, workspace, course-plan and test-result reads.
+  const conferenceSources = phaseOneSources();
+  const presentation = new PresentationService({ vault: ctx.vault, sources: conferenceSources, displays: ctx.displays, events: ctx.events, now: ctx.now });
   return {
     vault: new VaultService(ctx),
     students: new StudentsService(session, ctx.now),
     pendingImports,
+    conferences: new ConferencesService({ session, now: ctx.now, sources: conferenceSources, presentation, pdf: ctx.pdf, dialogs: ctx.dialogs, resourcesDir: ctx.host.resourcesDir }),
+    presentation,
+    conferenceSources,
   };
 }
 
@@ -31,7 +45,7 @@ function settingsOf(ctx: AppContext): Settings {
 
 /** channel → service call. Inputs arrive already validated by the dispatcher. */
 export function createHandlers(ctx: AppContext, services: Services, autoLock: AutoLock): Handlers {
-  const { vault, students } = services;
+  const { vault, students, conferences, presentation } = services;
   return {
     app: {
       info: () => ({ name: 'Waypoint', version: ctx.host.version, platform: ctx.host.platform, runtime: ctx.host.runtime }),
@@ -66,6 +80,53 @@ export function createHandlers(ctx: AppContext, services: Services, autoLock: Au
     },
     campuses: {
       list: () => students.campuses(),
+    },
+    conferences: {
+      startOptions: (i) => conferences.startOptions(i.studentId, i.locale),
+      start: (i) => conferences.start(i, i.locale),
+      open: (i) => conferences.open(i.id, i.locale),
+      history: (i) => conferences.history(i.studentId),
+      update: (i) => conferences.update(i),
+      begin: (i) => conferences.begin(i.id, i.version, i.locale),
+      cancel: (i) => conferences.cancel(i.id, i.version, i.locale),
+      remove: (i) => conferences.remove(i.id, i.version),
+      end: (i) => conferences.end(i),
+      addAttendee: (i) => conferences.addAttendee(i),
+      updateAttendee: (i) => conferences.updateAttendee(i),
+      removeAttendee: (i) => conferences.removeAttendee(i.id, i.locale),
+      addAgendaItem: (i) => conferences.addAgendaItem(i),
+      updateAgendaItem: (i) => conferences.updateAgendaItem(i),
+      removeAgendaItem: (i) => conferences.removeAgendaItem(i.id, i.locale),
+      addNote: (i) => conferences.addNote(i),
+      updateNote: (i) => conferences.updateNote(i),
+      removeNote: (i) => conferences.removeNote(i.id, i.version, i.locale),
+      addDecision: (i) => conferences.addDecision(i),
+      updateDecision: (i) => conferences.updateDecision(i),
+      removeDecision: (i) => conferences.removeDecision(i.id, i.version, i.locale),
+      addActionItem: (i) => conferences.addActionItem(i),
+      updateActionItem: (i) => conferences.updateActionItem(i),
+      removeActionItem: (i) => conferences.removeActionItem(i.id, i.version, i.locale),
+      acknowledge: (i) => conferences.acknowledge(i),
+      summaryCopy: (i) => conferences.summaryCopy(i),
+      saveSummary: (i) => conferences.saveSummary(i.id),
+      followUps: (i) => conferences.followUps(i),
+    },
+    presentation: {
+      state: () => presentation.state(),
+      show: (i) => presentation.show(i.conferenceId),
+      clear: () => presentation.clear(),
+      focus: (i) => presentation.focus(i.conferenceId, i.focus),
+      compare: (i) => presentation.compare(i.conferenceId, i.scenarioIds),
+      setHidden: (i) => presentation.setHidden(i.hidden),
+      openFamilyWindow: () => presentation.openFamilyWindow(),
+      closeFamilyWindow: () => presentation.closeFamilyWindow(),
+      setPresenter: (i) => presentation.setPresenter(i.on),
+    },
+    family: {
+      view: () => presentation.familyView(),
+      hide: () => {
+        presentation.setHidden(true);
+      },
     },
   };
 }

@@ -6,7 +6,7 @@ import { VaultManager } from '../vault/vaultManager';
 import { createCore, type WaypointCore } from '../ipc/app';
 import type { AppContext } from '../services/context';
 import type { EventSink, Preferences, PreferencesPort } from '../adapters/ports';
-import { eventChannel, type EventName } from '../../shared/ipc/channels';
+import { eventChannel, eventReaches, type EventName } from '../../shared/ipc/channels';
 import type { EventPayload, MenuCommand } from '../../shared/ipc/events';
 import { ElectronPreferences } from './preferences';
 import { ElectronDialogs } from './dialogs';
@@ -15,6 +15,9 @@ import { hardenApp, hardenSession } from './hardening';
 import { registerIpc, registerWindow, windowRoles } from './ipcBridge';
 import { buildMenu } from './menu';
 import { APP_ORIGIN } from './senderPolicy';
+import { ElectronDisplays } from './familyWindow';
+import { ElectronPdf } from './pdf';
+import { secureWebPreferences } from './windowOptions';
 
 const devServer = !app.isPackaged && process.env.ELECTRON_RENDERER_URL ? new URL(process.env.ELECTRON_RENDERER_URL).origin : null;
 
@@ -35,11 +38,15 @@ if (!app.requestSingleInstanceLock()) {
 
   const isOwnUrl = (url: string) => url.startsWith(`${APP_ORIGIN}/`) || (devServer !== null && url.startsWith(devServer));
 
+  // Each event goes only to the windows its audience allows: console events never reach the family window.
   const send = <E extends EventName>(name: E, payload: EventPayload<E>) => {
     for (const win of BrowserWindow.getAllWindows()) {
-      if (windowRoles.has(win.webContents.id) && !win.isDestroyed()) win.webContents.send(eventChannel(name), payload);
+      const role = win.isDestroyed() ? undefined : windowRoles.get(win.webContents.id);
+      if (role && eventReaches(name, role)) win.webContents.send(eventChannel(name), payload);
     }
   };
+  const preloadPath = join(__dirname, '../preload/index.cjs');
+  const rendererUrl = (hash: string) => (devServer ? `${process.env.ELECTRON_RENDERER_URL!}#${hash}` : `${APP_ORIGIN}/index.html#${hash}`);
 
   const prefsStore = new ElectronPreferences();
   /** Rebuild the menu when the language changes; everything else is read on demand. */
@@ -71,17 +78,7 @@ if (!app.requestSingleInstanceLock()) {
       show: false,
       title: 'Waypoint',
       backgroundColor: '#f6f7f9',
-      webPreferences: {
-        preload: join(__dirname, '../preload/index.cjs'),
-        contextIsolation: true,
-        sandbox: true,
-        nodeIntegration: false,
-        nodeIntegrationInWorker: false,
-        webSecurity: true,
-        allowRunningInsecureContent: false,
-        experimentalFeatures: false,
-        spellcheck: true,
-      },
+      webPreferences: secureWebPreferences(preloadPath),
     });
     registerWindow(win.webContents, 'console');
     if (saved?.maximized) win.maximize();
@@ -117,7 +114,16 @@ if (!app.requestSingleInstanceLock()) {
       prefs,
       dialogs: new ElectronDialogs(() => mainWindow, () => prefs.get().language),
       events,
-      host: { runtime: 'electron', version: app.getVersion(), platform: process.platform, documentsDir: (!app.isPackaged && process.env.WAYPOINT_DOCUMENTS_DIR) || app.getPath('documents') },
+      host: {
+        runtime: 'electron',
+        version: app.getVersion(),
+        platform: process.platform,
+        documentsDir: (!app.isPackaged && process.env.WAYPOINT_DOCUMENTS_DIR) || app.getPath('documents'),
+        // resources/ ships inside the app archive (electron-builder `files`).
+        resourcesDir: join(app.getAppPath(), 'resources'),
+      },
+      pdf: new ElectronPdf(),
+      displays: new ElectronDisplays(() => mainWindow, () => rendererUrl('/family'), preloadPath),
       now: () => new Date(),
     };
     core = createCore(ctx, {

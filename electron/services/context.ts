@@ -1,4 +1,4 @@
-import type { DialogPort, EventSink, HostInfo, PreferencesPort } from '../adapters/ports';
+import type { DialogPort, DisplayPort, EventSink, HostInfo, PdfPort, PreferencesPort } from '../adapters/ports';
 import type { VaultManager } from '../vault/vaultManager';
 
 /** Everything a service may use. Built once per app (or per harness) and passed to handlers. */
@@ -8,5 +8,7 @@ export interface AppContext {
   dialogs: DialogPort;
   events: EventSink;
   host: HostInfo;
+  pdf: PdfPort;
+  displays: DisplayPort;
   now: () => Date;
 }

@@ -1,11 +1,16 @@
-import { join } from 'node:path';
-import { DEFAULT_PREFERENCES, type DialogPort, type EventSink, type Preferences, type PreferencesPort } from '../adapters/ports';
+import { join, resolve } from 'node:path';
+import { DEFAULT_PREFERENCES, type DialogPort, type EventSink, type PdfPort, type Preferences, type PreferencesPort } from '../adapters/ports';
 import { VaultManager } from '../vault/vaultManager';
 import { createCore, type WaypointCore } from '../ipc/app';
 import type { AppContext } from '../services/context';
 import type { EventName } from '../../shared/ipc/channels';
 import type { ScryptParams } from '../vault/keySlots';
 import { FAST_SCRYPT } from './tempVault';
+import { TestDisplays } from './displays';
+import { ChromiumPdf } from './chromiumPdf';
+
+/** The repository's resources/ folder (fonts, reference data). */
+export const TEST_RESOURCES_DIR = resolve(__dirname, '..', '..', 'resources');
 
 /** In-memory preferences: what electron-store holds in the app. */
 export class MemoryPreferences implements PreferencesPort {
@@ -54,11 +59,18 @@ export interface TestCoreOptions {
   now?: () => Date;
   runtime?: 'electron' | 'harness';
   defaultVaultFolder?: string;
+  /** PDF rendering; Chromium through Playwright by default (launched on first use). */
+  pdf?: PdfPort;
+  displays?: TestDisplays;
 }
 
-export function createTestCore(options: TestCoreOptions): WaypointCore & { dialogs: ScriptedDialogs; events: RecordingEvents; prefs: MemoryPreferences } {
+export function createTestCore(
+  options: TestCoreOptions,
+): WaypointCore & { dialogs: ScriptedDialogs; events: RecordingEvents; prefs: MemoryPreferences; displays: TestDisplays; pdf: PdfPort } {
   const now = options.now ?? (() => new Date());
   const dialogs = new ScriptedDialogs();
+  const displays = options.displays ?? new TestDisplays();
+  const pdf = options.pdf ?? new ChromiumPdf();
   const events = new RecordingEvents();
   const prefs = new MemoryPreferences(options.prefs);
   const ctx: AppContext = {
@@ -66,10 +78,19 @@ export function createTestCore(options: TestCoreOptions): WaypointCore & { dialo
     prefs,
     dialogs,
     events,
-    host: { runtime: options.runtime ?? 'harness', version: '0.0.0-test', platform: process.platform, documentsDir: options.documentsDir, defaultVaultFolder: options.defaultVaultFolder },
+    host: {
+      runtime: options.runtime ?? 'harness',
+      version: '0.0.0-test',
+      platform: process.platform,
+      documentsDir: options.documentsDir,
+      defaultVaultFolder: options.defaultVaultFolder,
+      resourcesDir: TEST_RESOURCES_DIR,
+    },
+    pdf,
+    displays,
     now,
   };
-  return { ...createCore(ctx), dialogs, events, prefs };
+  return { ...createCore(ctx), dialogs, events, prefs, displays, pdf };
 }
 
 export function defaultVaultFolder(documentsDir: string): string {

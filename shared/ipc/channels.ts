@@ -8,11 +8,35 @@ export const API_SHAPE = {
   vault: ['status', 'chooseExisting', 'chooseNewLocation', 'create', 'unlock', 'unlockWithRecoveryKey', 'lock', 'changePassphrase', 'saveRecoveryKey', 'backup'],
   students: ['list', 'get', 'create', 'update', 'archive', 'restore'],
   campuses: ['list'],
+  conferences: [
+    'startOptions', 'start', 'open', 'history', 'update', 'begin', 'cancel', 'remove', 'end',
+    'addAttendee', 'updateAttendee', 'removeAttendee', 'addAgendaItem', 'updateAgendaItem', 'removeAgendaItem',
+    'addNote', 'updateNote', 'removeNote', 'addDecision', 'updateDecision', 'removeDecision',
+    'addActionItem', 'updateActionItem', 'removeActionItem', 'acknowledge', 'summaryCopy', 'saveSummary', 'followUps',
+  ],
+  presentation: ['state', 'show', 'clear', 'focus', 'compare', 'setHidden', 'openFamilyWindow', 'closeFamilyWindow', 'setPresenter'],
+  family: ['view', 'hide'],
 } as const;
 
 /** Events the main process pushes to windows. */
-export const EVENT_NAMES = ['vault.locked', 'menu.command'] as const;
+export const EVENT_NAMES = ['vault.locked', 'menu.command', 'family.changed', 'presentation.changed'] as const;
 export type EventName = (typeof EVENT_NAMES)[number];
+
+/**
+ * Which windows receive an event. 'all' includes the family window, so such an event may
+ * carry no student data at all (a bare signal; the family window then asks for its own
+ * family-built snapshot). 'console' events never reach the family window.
+ */
+export const EVENT_AUDIENCE: Record<EventName, 'all' | 'console'> = {
+  'vault.locked': 'all',
+  'menu.command': 'console',
+  'family.changed': 'all',
+  'presentation.changed': 'console',
+};
+
+export function eventReaches(name: EventName, role: 'console' | 'family'): boolean {
+  return role === 'console' || EVENT_AUDIENCE[name] === 'all';
+}
 
 export function channelFor(namespace: string, method: string): string {
   return `wp:${namespace}.${method}`;

@@ -2,6 +2,9 @@ import type { ReactNode } from 'react';
 import type { RouteObject } from 'react-router';
 import PeopleAltOutlined from '@mui/icons-material/PeopleAltOutlined';
 import SettingsOutlined from '@mui/icons-material/SettingsOutlined';
+import AssignmentTurnedInOutlined from '@mui/icons-material/AssignmentTurnedInOutlined';
+import { ConferenceScreen } from '../conference/ConferenceScreen';
+import { FollowUpsScreen } from '../conference/FollowUpsScreen';
 
 /**
  * Left-navigation entries and top-level screens. Each concern (imports, pre-registration,
@@ -16,8 +19,12 @@ export interface NavItem {
 
 export const NAV: NavItem[] = [
   { to: '/caseload', key: 'common.nav.caseload', icon: <PeopleAltOutlined /> },
+  { to: '/follow-ups', key: 'conference.followUps.nav', icon: <AssignmentTurnedInOutlined /> },
   { to: '/settings', key: 'common.nav.settings', icon: <SettingsOutlined /> },
 ];
 
 /** Screens beyond caseload, student and settings (added by each concern). */
-export const EXTRA_ROUTES: RouteObject[] = [];
+export const EXTRA_ROUTES: RouteObject[] = [
+  { path: 'conferences/:id', element: <ConferenceScreen /> },
+  { path: 'follow-ups', element: <FollowUpsScreen /> },
+];

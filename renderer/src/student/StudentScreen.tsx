@@ -13,7 +13,7 @@ import { errorText } from '../components/errorText';
 import { displayName, formatIsoDate } from '../components/format';
 import { useNotify } from '../components/Notifier';
 import { StudentDialog } from '../caseload/StudentDialog';
-import { STUDENT_TABS } from './studentTabs';
+import { STUDENT_HEADER_ACTIONS, STUDENT_TABS } from './studentTabs';
 
 export function StudentScreen() {
   const { t, i18n } = useTranslation();
@@ -80,6 +80,9 @@ export function StudentScreen() {
               </Stack>
             </Box>
             <Stack direction="row" spacing={1}>
+              {STUDENT_HEADER_ACTIONS.map((a) => (
+                <Box key={a.id}>{a.render(s)}</Box>
+              ))}
               <Button variant="outlined" startIcon={<EditOutlined />} onClick={() => setEditing(true)}>
                 {t('common.actions.edit')}
               </Button>

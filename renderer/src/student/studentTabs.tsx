@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { StudentDetail } from '../../../shared/ipc/contract';
 import { ProfileTab } from './ProfileTab';
+import { ConferencesTab, StartConferenceButton } from '../conference/ConferencesTab';
 
 /**
  * The sections of a student's page, in order. Each concern (plan, courses, tests,
@@ -13,4 +14,12 @@ export interface StudentTab {
   render: (student: StudentDetail) => ReactNode;
 }
 
-export const STUDENT_TABS: StudentTab[] = [{ id: 'profile', labelKey: 'student.tabs.profile', render: (s) => <ProfileTab student={s} /> }];
+export const STUDENT_TABS: StudentTab[] = [
+  { id: 'profile', labelKey: 'student.tabs.profile', render: (s) => <ProfileTab student={s} /> },
+  { id: 'conferences', labelKey: 'conference.history.title', render: (s) => <ConferencesTab student={s} /> },
+];
+
+/** Buttons in the student page header, before Edit/Archive (each concern may add one). */
+export const STUDENT_HEADER_ACTIONS: { id: string; render: (student: StudentDetail) => ReactNode }[] = [
+  { id: 'conference', render: (s) => <StartConferenceButton student={s} /> },
+];

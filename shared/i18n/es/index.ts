@@ -1,9 +1,10 @@
 import { caseload } from './caseload';
 import { dialogs, menu } from './mainProcess';
 import { common } from './common';
+import { conference } from './conference';
 import { recoverySheet } from './recoverySheet';
 import { settings } from './settings';
 import { student } from './student';
 import { vault } from './vault';
 
-export const es = { common, vault, caseload, student, settings, recoverySheet, dialogs, menu };
+export const es = { common, vault, caseload, student, settings, recoverySheet, dialogs, menu, conference };

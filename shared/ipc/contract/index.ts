@@ -1,4 +1,5 @@
 import { appContract } from './app';
+import { conferencesContract } from './conferences';
 import { studentsContract } from './students';
 import { vaultContract } from './vault';
 
@@ -11,6 +12,7 @@ export const contract = {
   ...appContract,
   ...vaultContract,
   ...studentsContract,
+  ...conferencesContract,
 };
 
 export type Contract = typeof contract;
@@ -20,3 +22,5 @@ export * from './common';
 export * from './students';
 export * from './vault';
 export * from './imports';
+export * from './conferences';
+export * from './conferenceSources';
