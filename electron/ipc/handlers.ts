@@ -5,12 +5,15 @@ import { VaultService } from '../services/vaultService';
 import type { Settings } from '../../shared/ipc/contract';
 import type { AutoLock } from '../services/autoLock';
 import { PendingImports } from '../services/imports/pendingImports';
+import { createWorkspaceServices, workspaceHandlers, type WorkspaceServices } from '../services/workspace';
 
 export interface Services {
   vault: VaultService;
   students: StudentsService;
   /** Parsed files between preview and commit, shared by every importer; emptied on lock. */
   pendingImports: PendingImports;
+  /** Student plan workspace: goals, steps, check-ins, strengths/weaknesses, notes, decisions, referrals. */
+  workspace: WorkspaceServices;
 }
 
 export function createServices(ctx: AppContext): Services {
@@ -21,6 +24,7 @@ export function createServices(ctx: AppContext): Services {
     vault: new VaultService(ctx),
     students: new StudentsService(session, ctx.now),
     pendingImports,
+    workspace: createWorkspaceServices({ session, now: ctx.now }),
   };
 }
 
@@ -67,5 +71,6 @@ export function createHandlers(ctx: AppContext, services: Services, autoLock: Au
     campuses: {
       list: () => students.campuses(),
     },
+    ...workspaceHandlers(services.workspace),
   };
 }

@@ -8,6 +8,13 @@ export const API_SHAPE = {
   vault: ['status', 'chooseExisting', 'chooseNewLocation', 'create', 'unlock', 'unlockWithRecoveryKey', 'lock', 'changePassphrase', 'saveRecoveryKey', 'backup'],
   students: ['list', 'get', 'create', 'update', 'archive', 'restore'],
   campuses: ['list'],
+  goals: ['plan', 'create', 'update', 'archive', 'restore', 'remove'],
+  goalSteps: ['create', 'update', 'remove'],
+  goalCheckIns: ['create', 'update', 'remove'],
+  traits: ['create', 'update', 'remove', 'link'],
+  notes: ['list', 'search', 'create', 'update', 'archive', 'restore', 'remove'],
+  decisions: ['list', 'create', 'update', 'remove'],
+  referrals: ['list', 'create', 'update', 'archive', 'restore', 'remove'],
 } as const;
 
 /** Events the main process pushes to windows. */

@@ -1,6 +1,10 @@
 import { appContract } from './app';
 import { studentsContract } from './students';
 import { vaultContract } from './vault';
+import { goalsContract } from './goals';
+import { notesContract } from './notes';
+import { decisionsContract } from './decisions';
+import { referralsContract } from './referrals';
 
 /**
  * The whole IPC contract: namespace → operation → { input schema, scope, result type }.
@@ -11,6 +15,10 @@ export const contract = {
   ...appContract,
   ...vaultContract,
   ...studentsContract,
+  ...goalsContract,
+  ...notesContract,
+  ...decisionsContract,
+  ...referralsContract,
 };
 
 export type Contract = typeof contract;
@@ -20,3 +28,7 @@ export * from './common';
 export * from './students';
 export * from './vault';
 export * from './imports';
+export * from './goals';
+export * from './notes';
+export * from './decisions';
+export * from './referrals';
