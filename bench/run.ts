@@ -1,15 +1,17 @@
 import type { BenchGroup, Figures } from './lib';
 import { studentsBench } from './figures/students';
+import { workspaceBench } from './figures/workspace';
 
 /**
  * `npm run bench [-- --only=<prefix>]`: builds its own synthetic data in temp folders,
  * prints a table, and prints one JSON object on the last line (format: ../shared/BENCH.md).
  */
-const GROUPS: BenchGroup[] = [studentsBench];
+const GROUPS: BenchGroup[] = [studentsBench, workspaceBench];
 
 const TARGETS: Record<string, string> = {
   'students.insert10k.ratio': '≤ 2',
   'students.open.p95_ms': '≤ 5',
+  'notes.search.p95_ms': '≤ 20',
 };
 
 async function main() {

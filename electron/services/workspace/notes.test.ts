@@ -100,15 +100,34 @@ describe('notes search (FTS5 inside the encrypted vault)', () => {
     expect((await v.fails('wp:notes.search', { query: 'x'.repeat(201) })).code).toBe('VALIDATION');
   });
 
+  it('lists newest first, counts exactly for one student and up to 1,000 across the caseload', async () => {
+    const db = v.db();
+    const insert = db.prepare(`INSERT INTO notes (student_id, visibility, kind, body, version, created_at, updated_at) VALUES (?, 'private', 'general', ?, 1, ?, ?)`);
+    db.transaction(() => {
+      for (let i = 0; i < 1100; i++) insert.run(v.ana.id, `Scholarship essay draft ${i}`, `2026-08-${String(1 + (i % 28)).padStart(2, '0')}T10:00:00Z`, '2026-08-01T10:00:00Z');
+    })();
+    const caseload = await search('scholarship', { limit: 5 });
+    expect(caseload).toMatchObject({ total: 1000, capped: true });
+    expect(caseload.hits.map((h) => h.note.body)).toEqual([1099, 1098, 1097, 1096, 1095].map((i) => `Scholarship essay draft ${i}`));
+    expect(await search('scholarship', { limit: 5, studentId: v.ana.id })).toMatchObject({ total: 1100, capped: false });
+    expect(await search('scholarship', { studentId: v.liam.id })).toMatchObject({ total: 0, hits: [] });
+  });
+
+  it('never matches the student key the index keeps beside each note', async () => {
+    expect((await search(`s${v.ana.id}`)).total).toBe(0);
+    expect((await search(`student s${v.ana.id}`, { studentId: v.ana.id })).total).toBe(0);
+  });
+
   it('cannot be fooled by marker characters inside a note', async () => {
     const n = await v.ok<Note>('wp:notes.create', { studentId: v.ana.id, body: `Odd ${MARK_START}text${MARK_END} pasted` });
     expect(n.body).toBe('Odd text pasted');
   });
 
   it.each([
-    ['Peña', '"pena"*'],
-    ['  enfermería   UT ', '"enfermeria"* "ut"*'],
-    ['say "hi"', '"say"* """hi"""*'],
+    ['Peña', 'body : ("pena"*)'],
+    ['  enfermería   UT ', 'body : ("enfermeria"* "ut"*)'],
+    ['say "hi"', 'body : ("say"* """hi"""*)'],
+    ['a b12', 'body : ("a" "b12"*)'],
     ['---', null],
     ['', null],
   ])('ftsQuery(%j) = %j', (input, expected) => {

@@ -52,15 +52,20 @@ export function toNote(r: NoteRow): Note {
 const stripMarkers = (s: string) => s.replace(/[\uE000\uE001]/g, '');
 
 /**
- * A search box entry as an FTS5 query: every word must match, each as a prefix ("enferm"
- * finds "enfermería"), accents and case folded. Words are quoted, so FTS syntax typed by a
- * counselor (AND, NEAR, *, quotes) is searched for as text, never run as an operator.
+ * A search box entry as an FTS5 query over note bodies: every word must match, each as a
+ * prefix ("enferm" finds "enfermería") except single letters, accents and case folded.
+ * Words are quoted, so FTS syntax typed by a counselor (AND, NEAR, *, quotes, column:)
+ * is searched for as text, never run as an operator.
  */
 export function ftsQuery(input: string): string | null {
   const words = searchTokens(input).filter((w) => /[\p{L}\p{N}]/u.test(w));
   if (words.length === 0) return null;
-  return words.map((w) => `"${w.replace(/"/g, '""')}"*`).join(' ');
+  // A one-letter prefix would expand to most of the vocabulary: match the letter as a word.
+  return `body : (${words.map((w) => `"${w.replace(/"/g, '""')}"${[...w].length > 1 ? '*' : ''}`).join(' ')})`;
 }
+
+/** Caseload-wide counts stop here ("1,000+"): counting every match of a common word costs more than it tells. */
+export const SEARCH_COUNT_CAP = 1000;
 
 type Filters = { status: 'active' | 'archived' | 'all'; visibilities: NoteVisibility[] };
 
@@ -94,27 +99,41 @@ export class NotesService extends WorkspaceServiceBase {
     return rows.map(toNote);
   }
 
+  /**
+   * Newest first (pinned first within one student). One student: the student's token is
+   * part of the MATCH, so only their notes are visited, each returned whole and marked.
+   * Caseload: the index is walked newest-first and stops at `limit`; excerpts are marked.
+   */
   search(input: z.output<typeof searchNotesInput>): NoteSearchResult {
-    const match = ftsQuery(input.query);
-    if (!match) return { hits: [], total: 0 };
-    if (input.studentId !== undefined) this.requireStudent(input.studentId);
+    const words = ftsQuery(input.query);
+    if (!words) return { hits: [], total: 0, capped: false };
+    const one = input.studentId !== undefined;
+    if (one) this.requireStudent(input.studentId!);
+    const match = one ? `student : "s${input.studentId}" AND ${words}` : words;
     const f = filterSql(input);
-    const where = ['notes_fts MATCH ?', ...(input.studentId !== undefined ? ['n.student_id = ?'] : []), ...f.sql].join(' AND ');
-    const params = [match, ...(input.studentId !== undefined ? [input.studentId] : []), ...f.params];
-    // One student: the whole note, marked. The caseload: a short marked excerpt per note.
-    const marked = input.studentId !== undefined ? `highlight(notes_fts, 0, ?, ?)` : `snippet(notes_fts, 0, ?, ?, '…', 24)`;
-    const from = 'FROM notes_fts JOIN notes n ON n.id = notes_fts.rowid JOIN students s ON s.id = n.student_id';
+    const where = ['notes_fts MATCH ?', ...f.sql].join(' AND ');
+    const params = [match, ...f.params];
+    const marked = one ? `highlight(notes_fts, 0, ?, ?)` : `snippet(notes_fts, 0, ?, ?, '…', 24)`;
+    const order = one ? 'n.pinned DESC, n.created_at DESC, n.id DESC' : 'notes_fts.rowid DESC';
     const rows = this.db
-      .prepare(`SELECT ${NOTE_COLUMNS}, s.first_name, s.last_name, s.preferred_name, ${marked} AS marked ${from} WHERE ${where} ORDER BY rank, n.created_at DESC LIMIT ?`)
+      .prepare(`SELECT ${NOTE_COLUMNS}, s.first_name, s.last_name, s.preferred_name, ${marked} AS marked
+        FROM notes_fts JOIN notes n ON n.id = notes_fts.rowid JOIN students s ON s.id = n.student_id
+        WHERE ${where} ORDER BY ${order} LIMIT ?`)
       .all(MARK_START, MARK_END, ...params, input.limit) as (NoteRow & { first_name: string; last_name: string; preferred_name: string | null; marked: string })[];
-    const total = rows.length < input.limit ? rows.length : (this.db.prepare(`SELECT count(*) AS n ${from} WHERE ${where}`).get(...params) as { n: number }).n;
+    let total = rows.length;
+    if (rows.length === input.limit) {
+      const cap = one ? -1 : SEARCH_COUNT_CAP + 1;
+      total = (this.db.prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM notes_fts JOIN notes n ON n.id = notes_fts.rowid WHERE ${where} LIMIT ?)`).get(...params, cap) as { n: number }).n;
+    }
+    const capped = !one && total > SEARCH_COUNT_CAP;
     return {
       hits: rows.map((r) => ({
         note: toNote(r),
         student: { id: r.student_id, firstName: r.first_name, lastName: r.last_name, preferredName: r.preferred_name },
         marked: r.marked,
       })),
-      total,
+      total: capped ? SEARCH_COUNT_CAP : total,
+      capped,
     };
   }
 

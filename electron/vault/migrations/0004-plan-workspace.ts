@@ -135,21 +135,25 @@ export class PlanWorkspace1764800000004 implements MigrationInterface {
     await q.query(`ALTER TABLE notes ADD COLUMN pinned INTEGER NOT NULL DEFAULT 0 CHECK (pinned IN (0,1))`);
 
     // Full-text search over note bodies, inside the encrypted database. External content
-    // (no second copy of the text); triggers keep it in step with every writer, including
+    // (no second copy of the text) read through a view that adds the student as a token
+    // ("s42"), so one student's notes are searched by intersecting posting lists instead of
+    // filtering every match. Triggers keep the index in step with every writer, including
     // conference mode. Accents fold ("Pena" finds "Peña"); prefix indexes for type-ahead.
-    await q.query(`CREATE VIRTUAL TABLE notes_fts USING fts5(body, content='notes', content_rowid='id', tokenize='unicode61 remove_diacritics 2', prefix='2 3')`);
+    await q.query(`CREATE VIEW notes_fts_content AS SELECT id, body, 's' || student_id AS student FROM notes`);
+    await q.query(`CREATE VIRTUAL TABLE notes_fts USING fts5(body, student, content='notes_fts_content', content_rowid='id',
+      tokenize='unicode61 remove_diacritics 2', prefix='2 3')`);
     // Deleted notes leave no tokens behind in the index.
     await q.query(`INSERT INTO notes_fts(notes_fts, rank) VALUES ('secure-delete', 1)`);
     await q.query(`INSERT INTO notes_fts(notes_fts) VALUES ('rebuild')`);
     await q.query(`CREATE TRIGGER notes_fts_insert AFTER INSERT ON notes BEGIN
-      INSERT INTO notes_fts(rowid, body) VALUES (new.id, new.body);
+      INSERT INTO notes_fts(rowid, body, student) VALUES (new.id, new.body, 's' || new.student_id);
     END`);
     await q.query(`CREATE TRIGGER notes_fts_delete AFTER DELETE ON notes BEGIN
-      INSERT INTO notes_fts(notes_fts, rowid, body) VALUES ('delete', old.id, old.body);
+      INSERT INTO notes_fts(notes_fts, rowid, body, student) VALUES ('delete', old.id, old.body, 's' || old.student_id);
     END`);
-    await q.query(`CREATE TRIGGER notes_fts_update AFTER UPDATE OF body ON notes BEGIN
-      INSERT INTO notes_fts(notes_fts, rowid, body) VALUES ('delete', old.id, old.body);
-      INSERT INTO notes_fts(rowid, body) VALUES (new.id, new.body);
+    await q.query(`CREATE TRIGGER notes_fts_update AFTER UPDATE OF body, student_id ON notes BEGIN
+      INSERT INTO notes_fts(notes_fts, rowid, body, student) VALUES ('delete', old.id, old.body, 's' || old.student_id);
+      INSERT INTO notes_fts(rowid, body, student) VALUES (new.id, new.body, 's' || new.student_id);
     END`);
   }
 
@@ -158,6 +162,7 @@ export class PlanWorkspace1764800000004 implements MigrationInterface {
     await q.query(`DROP TRIGGER notes_fts_delete`);
     await q.query(`DROP TRIGGER notes_fts_insert`);
     await q.query(`DROP TABLE notes_fts`);
+    await q.query(`DROP VIEW notes_fts_content`);
     await q.query(`ALTER TABLE notes DROP COLUMN pinned`);
     await q.query(`ALTER TABLE notes DROP COLUMN archived_at`);
     await q.query(`DROP TABLE referrals`);

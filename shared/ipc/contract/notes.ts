@@ -36,8 +36,10 @@ export interface NoteSearchHit {
 
 export interface NoteSearchResult {
   hits: NoteSearchHit[];
-  /** All matches, of which `hits` holds the best `limit`. */
+  /** All matches (newest first in `hits`, at most `limit`); across the caseload counted up to 1,000. */
   total: number;
+  /** More matches than `total` says (caseload-wide count stopped at its cap). */
+  capped: boolean;
 }
 
 const body = multilineText(20_000).pipe(z.string().min(1, { message: 'Required' }));
