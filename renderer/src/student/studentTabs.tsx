@@ -1,6 +1,10 @@
 import type { ReactNode } from 'react';
 import type { StudentDetail } from '../../../shared/ipc/contract';
 import { ProfileTab } from './ProfileTab';
+import { PlanTab } from '../workspace/PlanTab';
+import { DecisionsTab } from '../workspace/DecisionsTab';
+import { NotesTab } from '../workspace/NotesTab';
+import { ReferralsTab } from '../workspace/ReferralsTab';
 
 /**
  * The sections of a student's page, in order. Each concern (plan, courses, tests,
@@ -13,4 +17,10 @@ export interface StudentTab {
   render: (student: StudentDetail) => ReactNode;
 }
 
-export const STUDENT_TABS: StudentTab[] = [{ id: 'profile', labelKey: 'student.tabs.profile', render: (s) => <ProfileTab student={s} /> }];
+export const STUDENT_TABS: StudentTab[] = [
+  { id: 'profile', labelKey: 'student.tabs.profile', render: (s) => <ProfileTab student={s} /> },
+  { id: 'plan', labelKey: 'workspace.tabs.plan', render: (s) => <PlanTab key={s.id} student={s} /> },
+  { id: 'decisions', labelKey: 'workspace.tabs.decisions', render: (s) => <DecisionsTab key={s.id} student={s} /> },
+  { id: 'notes', labelKey: 'workspace.tabs.notes', render: (s) => <NotesTab key={s.id} student={s} /> },
+  { id: 'referrals', labelKey: 'workspace.tabs.referrals', render: (s) => <ReferralsTab key={s.id} student={s} /> },
+];

@@ -5,5 +5,6 @@ import { recoverySheet } from './recoverySheet';
 import { settings } from './settings';
 import { student } from './student';
 import { vault } from './vault';
+import { workspace } from './workspace';
 
-export const es = { common, vault, caseload, student, settings, recoverySheet, dialogs, menu };
+export const es = { common, vault, caseload, student, settings, recoverySheet, dialogs, menu, workspace };
