@@ -50,6 +50,19 @@ for (const locale of ['en', 'es'] as const) {
         await page.getByRole('button', { name: locale === 'en' ? /Recover a credit/ : /Recuperar un crédito/ }).click();
         await page.waitForTimeout(300);
         await shot('ws-goal-form');
+        await page.getByRole('combobox', { name: locale === 'en' ? 'ASCA Mindsets & Behaviors' : 'Mentalidades y comportamientos de ASCA' }).click();
+        await page.keyboard.type(locale === 'en' ? 'goal' : 'meta');
+        await page.waitForTimeout(300);
+        await shot('ws-asca');
+        await page.keyboard.press('Escape');
+        await page.keyboard.press('Escape');
+        await page.getByRole('button', { name: locale === 'en' ? /^Check in: I will raise/ : /^Revisar avance: Voy a subir/ }).click();
+        await page.waitForTimeout(300);
+        await shot('ws-checkin');
+        await page.keyboard.press('Escape');
+        await page.getByRole('button', { name: locale === 'en' ? 'Add strength' : 'Agregar fortaleza' }).click();
+        await page.waitForTimeout(300);
+        await shot('ws-trait');
         await page.keyboard.press('Escape');
         for (const [tab, name] of [
           [locale === 'en' ? 'Decisions' : 'Decisiones', 'ws-decisions'],
@@ -59,6 +72,13 @@ for (const locale of ['en', 'es'] as const) {
           await page.getByRole('tab', { name: tab }).click();
           await page.waitForTimeout(400);
           await shot(name);
+          const add = { 'ws-decisions': locale === 'en' ? 'Log a decision' : 'Registrar una decisión', 'ws-referrals': locale === 'en' ? 'New referral' : 'Nueva derivación' }[name as string];
+          if (add) {
+            await page.getByRole('button', { name: add }).click();
+            await page.waitForTimeout(300);
+            await shot(`${name}-dialog`);
+            await page.keyboard.press('Escape');
+          }
         }
         await page.getByRole('tab', { name: locale === 'en' ? 'Notes' : 'Notas' }).click();
         await page.getByLabel(locale === 'en' ? 'Search this student’s notes' : 'Buscar en las notas de este estudiante').fill(locale === 'en' ? 'health' : 'salud');

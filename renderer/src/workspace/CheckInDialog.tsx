@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
-import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, FormControl, FormControlLabel, FormLabel, Radio, RadioGroup, Stack, TextField } from '@mui/material';
+import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, FormControl, FormControlLabel, FormLabel, Radio, RadioGroup, Stack, TextField, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
 import type { GoalCheckIn } from '../../../shared/ipc/contract';
@@ -8,7 +8,7 @@ import { errorsFrom, todayIso } from './forms';
 import { lengthHint, planKey, useSave } from './hooks';
 
 /** Add or edit one progress check-in: date (not in the future), a 1–5 rating, the evidence. */
-export function CheckInDialog({ studentId, goalId, checkIn, onClose }: { studentId: number; goalId: number; checkIn?: GoalCheckIn; onClose: () => void }) {
+export function CheckInDialog({ studentId, goalId, goalStatement, checkIn, onClose }: { studentId: number; goalId: number; goalStatement: string; checkIn?: GoalCheckIn; onClose: () => void }) {
   const { t } = useTranslation();
   const id = useId();
   const [checkedOn, setCheckedOn] = useState(checkIn?.checkedOn ?? todayIso());
@@ -36,7 +36,12 @@ export function CheckInDialog({ studentId, goalId, checkIn, onClose }: { student
   return (
     <Dialog open onClose={save.isPending ? undefined : onClose} maxWidth="sm" fullWidth aria-labelledby={`${id}-title`}>
       <form onSubmit={submit} noValidate>
-        <DialogTitle id={`${id}-title`}>{t(checkIn ? 'workspace.checkIns.editTitle' : 'workspace.checkIns.newTitle')}</DialogTitle>
+        <DialogTitle id={`${id}-title`}>
+          {t(checkIn ? 'workspace.checkIns.editTitle' : 'workspace.checkIns.newTitle')}
+          <Typography variant="body2" color="text.secondary" component="span" sx={{ display: 'block' }}>
+            {goalStatement}
+          </Typography>
+        </DialogTitle>
         <DialogContent dividers>
           <Stack spacing={2.5}>
             <TextField

@@ -79,7 +79,7 @@ export function CheckInsSection({ goal }: { goal: Goal }) {
           </TableContainer>
         </Stack>
       )}
-      {editing && <CheckInDialog studentId={goal.studentId} goalId={goal.id} checkIn={editing === 'new' ? undefined : editing} onClose={() => setEditing(null)} />}
+      {editing && <CheckInDialog studentId={goal.studentId} goalId={goal.id} goalStatement={goal.statement} checkIn={editing === 'new' ? undefined : editing} onClose={() => setEditing(null)} />}
       <ConfirmDialog
         open={!!deleting}
         title={t('workspace.checkIns.deleteTitle')}

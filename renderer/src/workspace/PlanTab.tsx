@@ -117,7 +117,7 @@ export function PlanTab({ student }: { student: StudentDetail }) {
 
       {creating && <GoalDialog student={student} preset={creating} onClose={() => setCreating(null)} onSaved={(g) => setOpenGoalId(g.id)} />}
       {openGoal && <GoalDetailDialog student={student} goal={openGoal} traits={traits} onClose={() => setOpenGoalId(null)} />}
-      {checkInGoal && <CheckInDialog studentId={student.id} goalId={checkInGoal.id} onClose={() => setCheckInGoal(null)} />}
+      {checkInGoal && <CheckInDialog studentId={student.id} goalId={checkInGoal.id} goalStatement={checkInGoal.statement} onClose={() => setCheckInGoal(null)} />}
     </Stack>
   );
 }
