@@ -55,6 +55,10 @@ test('a goal from a template with a step, a linked strength and check-ins; notes
   await expect(dialog.getByText('Based on the student’s grade (Grade 9).')).toBeVisible();
   await dialog.getByRole('button', { name: /Raise a grade this grading period/ }).click();
   await dialog.getByLabel('Replace [course]').fill('Algebra I');
+  // Saving with a blank still in the goal is stopped, and focus goes to that blank.
+  await dialog.getByRole('button', { name: 'Save goal' }).click();
+  await expect(dialog.getByRole('alert')).toHaveText('Still to fill in: [current grade], [target grade]');
+  await expect(dialog.getByLabel('Replace [current grade]')).toBeFocused();
   await dialog.getByLabel('Replace [current grade]').fill('68');
   await dialog.getByLabel('Replace [target grade]').fill('78');
   await expect(dialog.getByLabel('Goal statement')).toHaveValue('I will raise my grade in Algebra I from 68 to at least 78 by the end of this grading period.');

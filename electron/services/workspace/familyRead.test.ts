@@ -114,4 +114,15 @@ describe('family read functions (for conference mode)', () => {
       ['Weekly check-ins', null],
     ]);
   });
+
+  it('sees notes conference mode takes through the notes service, with their conference', async () => {
+    const notes = v.core.services.workspace.notes;
+    const input = { studentId: v.ana.id, kind: 'parent' as const, pinned: false };
+    notes.create({ ...input, body: 'Grandmother asked about bus routes.', visibility: 'family' }, { conferenceId: 12 });
+    notes.create({ ...input, body: 'Family finances are tight this year.', visibility: 'private' }, { conferenceId: 12 });
+    expect(familyNotes(v.db(), v.ana.id, 12).map((n) => [n.body, n.kind, n.conferenceId])).toEqual([['Grandmother asked about bus routes.', 'parent', 12]]);
+    expect(v.audit('note.create').map((r) => r.summary)).toEqual(['conference 12', 'conference 12']);
+    // Indexed for search like any other note.
+    expect((await v.ok<{ total: number }>('wp:notes.search', { query: 'bus routes', studentId: v.ana.id })).total).toBe(1);
+  });
 });

@@ -137,7 +137,11 @@ export class NotesService extends WorkspaceServiceBase {
     };
   }
 
-  create(input: z.output<typeof createNoteInput>): Note {
+  /**
+   * `options.conferenceId`: for conference mode, which takes notes (kind 'parent') during a
+   * conference from the main process; the IPC contract does not offer it to the renderer.
+   */
+  create(input: z.output<typeof createNoteInput>, options: { conferenceId?: number } = {}): Note {
     const db = this.db;
     const body = stripMarkers(input.body);
     if (!body.trim()) throw new AppError('VALIDATION', 'body: Required', { issues: [{ path: ['body'], message: 'Required', code: 'custom' }] });
@@ -146,10 +150,10 @@ export class NotesService extends WorkspaceServiceBase {
       const ts = this.timestamp();
       const id = Number(
         db
-          .prepare('INSERT INTO notes (student_id, visibility, kind, body, pinned, version, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 1, ?, ?)')
-          .run(input.studentId, input.visibility, input.kind, body, input.pinned ? 1 : 0, ts, ts).lastInsertRowid,
+          .prepare('INSERT INTO notes (student_id, visibility, kind, body, conference_id, pinned, version, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?)')
+          .run(input.studentId, input.visibility, input.kind, body, options.conferenceId ?? null, input.pinned ? 1 : 0, ts, ts).lastInsertRowid,
       );
-      this.audit({ action: 'note.create', entityType: 'note', entityId: id });
+      this.audit({ action: 'note.create', entityType: 'note', entityId: id, summary: options.conferenceId !== undefined ? `conference ${options.conferenceId}` : undefined });
       return id;
     })();
     return this.get(id);

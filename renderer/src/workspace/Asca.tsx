@@ -27,11 +27,14 @@ export function AscaInfoButton() {
             {t('workspace.asca.label')}
           </Typography>
           <Typography variant="body2">
-            {t('workspace.asca.source', { title: ASCA.title, edition: ASCA.edition, year: ASCA.year, publisher: ASCA.publisher })}
+            {t('workspace.asca.source', { title: ASCA.title, year: ASCA.year, publisher: ASCA.publisher })}
           </Typography>
           <Typography variant="body2" color="text.secondary">
             <Chip size="small" color="warning" variant="outlined" label={t('workspace.asca.uncertain')} sx={{ mr: 1 }} />
-            {ASCA.note}
+            {t('workspace.asca.uncertainHelp')}
+          </Typography>
+          <Typography variant="body2" color="text.secondary">
+            {ASCA.note[lang(i18n.language)]}
           </Typography>
           <Typography variant="body2" color="text.secondary">
             {t('workspace.asca.countNote', { count: ASCA.count.value })}

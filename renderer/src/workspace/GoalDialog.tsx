@@ -1,4 +1,4 @@
-import { useId, useMemo, useState, type FormEvent } from 'react';
+import { useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import {
   Alert, Box, Button, Checkbox, Dialog, DialogActions, DialogContent, DialogTitle, FormControl, FormControlLabel, FormGroup, FormLabel, Grid, IconButton,
   List, ListItem, ListItemIcon, ListItemText, MenuItem, Paper, Stack, TextField, Tooltip, Typography,
@@ -86,6 +86,8 @@ export function GoalDialog({ student, goal, preset, onClose, onSaved }: {
     visibility: goal?.visibility ?? defaultGoalVisibility(goal?.domain ?? preset?.domain ?? 'educational'),
   }));
   const [statementMissing, setStatementMissing] = useState(false);
+  const [blanksLeft, setBlanksLeft] = useState<string[]>([]);
+  const blankInputs = useRef<Record<string, HTMLInputElement | null>>({});
   const today = todayIso();
   const suggested = suggestTargetDate(form.horizon, today, student);
 
@@ -199,6 +201,13 @@ export function GoalDialog({ student, goal, preset, onClose, onSaved }: {
       setStatementMissing(true);
       return;
     }
+    // A template blank left in the goal ("[course]") is never meant to be saved.
+    const left = check.unfilled.filter((b) => blankList.includes(b));
+    setBlanksLeft(left);
+    if (left.length) {
+      blankInputs.current[left[0]]?.focus();
+      return;
+    }
     save.mutate(undefined);
   }
 
@@ -238,8 +247,14 @@ export function GoalDialog({ student, goal, preset, onClose, onSaved }: {
                               size="small"
                               label={b}
                               value={blanks[b] ?? ''}
-                              onChange={(e) => setBlank(b, e.target.value)}
+                              onChange={(e) => {
+                                setBlank(b, e.target.value);
+                                setBlanksLeft([]);
+                              }}
                               autoFocus={i === 0}
+                              inputRef={(el: HTMLInputElement | null) => {
+                                blankInputs.current[b] = el;
+                              }}
                               slotProps={{ htmlInput: { 'aria-label': t('workspace.goalForm.blankLabel', { blank: b }), lang: template?.locale } }}
                             />
                           </Grid>
@@ -430,6 +445,11 @@ export function GoalDialog({ student, goal, preset, onClose, onSaved }: {
                 </Stack>
               </Grid>
             </Grid>
+          )}
+          {blanksLeft.length > 0 && (
+            <Alert severity="warning" sx={{ mt: 2 }} role="alert">
+              {t('workspace.goalForm.unfilled', { list: blanksLeft.join(', ') })}
+            </Alert>
           )}
           {errors.form && (
             <Alert severity="error" sx={{ mt: 2 }}>

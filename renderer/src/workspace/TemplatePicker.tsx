@@ -65,13 +65,16 @@ export function TemplatePicker({ student, domain: presetDomain, onPick, onBlank 
           <Typography variant="body2" color="text.secondary" id="tpl-lang" sx={{ mb: 0.5 }}>
             {t('workspace.template.language')}
           </Typography>
-          <ToggleButtonGroup size="small" exclusive value={locale} onChange={(_e, v) => v && setLocale(v)} aria-labelledby="tpl-lang">
+          <ToggleButtonGroup size="small" exclusive value={locale} onChange={(_e, v) => v && setLocale(v)} aria-labelledby="tpl-lang" aria-describedby="tpl-lang-help">
             {LOCALES.map((l) => (
               <ToggleButton key={l} value={l} lang={l}>
                 {t(`common.languageNames.${l}`)}
               </ToggleButton>
             ))}
           </ToggleButtonGroup>
+          <Typography variant="caption" color="text.secondary" id="tpl-lang-help" sx={{ display: 'block', mt: 0.5 }}>
+            {t('workspace.template.languageHelp')}
+          </Typography>
         </Box>
       </Stack>
       {list.length === 0 ? (

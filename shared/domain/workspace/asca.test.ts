@@ -61,6 +61,8 @@ describe('ASCA reference data', () => {
     expect(ASCA.year).toBe(2021);
     expect(ASCA.sources.length).toBeGreaterThan(0);
     expect(ASCA.uncertain).toBe(true);
+    expect(ASCA.note.en).toMatch(/36/);
+    expect(ASCA.note.es).toMatch(/36/);
     expect(ASCA.count.uncertain).toBe(true);
     expect(ASCA.translations.es.official).toBe(false);
     // The verified mindset wording from the reference notes (texas-and-standards.md §5).

@@ -18,7 +18,8 @@ export interface AscaReference {
   edition: string;
   year: number;
   uncertain: boolean;
-  note: string;
+  /** What is unverified about the edition, year and count, in both languages. */
+  note: Record<Locale, string>;
   sources: { title: string; url: string }[];
   count: { value: number; uncertain: boolean; note: string };
   translations: { es: { official: boolean; uncertain: boolean; note: string } };
