@@ -1,16 +1,18 @@
 import type { BenchGroup, Figures } from './lib';
 import { studentsBench } from './figures/students';
+import { workspaceBench } from './figures/workspace';
 import { conferenceBench } from './figures/conference';
 
 /**
  * `npm run bench [-- --only=<prefix>]`: builds its own synthetic data in temp folders,
  * prints a table, and prints one JSON object on the last line (format: ../shared/BENCH.md).
  */
-const GROUPS: BenchGroup[] = [studentsBench, conferenceBench];
+const GROUPS: BenchGroup[] = [studentsBench, workspaceBench, conferenceBench];
 
 const TARGETS: Record<string, string> = {
   'students.insert10k.ratio': '≤ 2',
   'students.open.p95_ms': '≤ 5',
+  'notes.search.p95_ms': '≤ 20',
   'conference.open.p95_ms': '≤ 50',
   'conference.summaryPdf.ms': '≤ 2000',
 };

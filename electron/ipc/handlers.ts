@@ -8,6 +8,7 @@ import { PendingImports } from '../services/imports/pendingImports';
 import { ConferencesService } from '../services/conference/conferences';
 import { PresentationService } from '../services/conference/presentation';
 import { phaseOneSources, type ConferenceSources } from '../services/conference/sources';
+import { createWorkspaceServices, workspaceHandlers, type WorkspaceServices } from '../services/workspace';
 
 export interface Services {
   vault: VaultService;
@@ -19,6 +20,8 @@ export interface Services {
   presentation: PresentationService;
   /** Other concerns' data for conference mode (see electron/services/conference/sources.ts). */
   conferenceSources: ConferenceSources;
+  /** Student plan workspace: goals, steps, check-ins, strengths/weaknesses, notes, decisions, referrals. */
+  workspace: WorkspaceServices;
 }
 
 export function createServices(ctx: AppContext): Services {
@@ -35,6 +38,7 @@ export function createServices(ctx: AppContext): Services {
     conferences: new ConferencesService({ session, now: ctx.now, sources: conferenceSources, presentation, pdf: ctx.pdf, dialogs: ctx.dialogs, resourcesDir: ctx.host.resourcesDir }),
     presentation,
     conferenceSources,
+    workspace: createWorkspaceServices({ session, now: ctx.now }),
   };
 }
 
@@ -128,5 +132,6 @@ export function createHandlers(ctx: AppContext, services: Services, autoLock: Au
         presentation.setHidden(true);
       },
     },
+    ...workspaceHandlers(services.workspace),
   };
 }

@@ -16,6 +16,13 @@ export const API_SHAPE = {
   ],
   presentation: ['state', 'show', 'clear', 'focus', 'compare', 'setHidden', 'openFamilyWindow', 'closeFamilyWindow', 'setPresenter'],
   family: ['view', 'hide'],
+  goals: ['plan', 'create', 'update', 'archive', 'restore', 'remove'],
+  goalSteps: ['create', 'update', 'remove'],
+  goalCheckIns: ['create', 'update', 'remove'],
+  traits: ['create', 'update', 'remove', 'link'],
+  notes: ['list', 'search', 'create', 'update', 'archive', 'restore', 'remove'],
+  decisions: ['list', 'create', 'update', 'remove'],
+  referrals: ['list', 'create', 'update', 'archive', 'restore', 'remove'],
 } as const;
 
 /** Events the main process pushes to windows. */

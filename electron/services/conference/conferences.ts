@@ -34,8 +34,8 @@ import {
   updateAgendaItemInput,
   updateAttendeeInput,
   updateConferenceInput,
-  updateDecisionInput,
-  updateNoteInput,
+  updateConferenceDecisionInput,
+  updateConferenceNoteInput,
 } from '../../../shared/ipc/contract/conferences';
 import type { ConferenceSources } from './sources';
 import type { PresentationService } from './presentation';
@@ -444,7 +444,7 @@ export class ConferencesService {
     if (current !== given) throw new AppError('CONFLICT', 'This was changed since you opened it. Reload to see the latest before saving.', { currentVersion: current });
   }
 
-  updateNote(input: In<typeof updateNoteInput>): ConferenceRecord {
+  updateNote(input: In<typeof updateConferenceNoteInput>): ConferenceRecord {
     const n = this.note(input.id);
     const conferenceId = n.conference_id!;
     this.change(conferenceId, (c) => {
@@ -514,7 +514,7 @@ export class ConferencesService {
     return d;
   }
 
-  updateDecision(input: In<typeof updateDecisionInput>): ConferenceRecord {
+  updateDecision(input: In<typeof updateConferenceDecisionInput>): ConferenceRecord {
     const d = this.decision(input.id);
     this.change(d.conference_id, (c) => {
       this.requireRunning(c);

@@ -103,7 +103,7 @@ export function readFamilyRecord(db: RawDatabase, conferenceId: number, locale: 
 
   const parentNotes = (
     db
-      .prepare(`SELECT id, body, created_at FROM notes WHERE conference_id = ? AND kind = 'parent' AND visibility = 'family' ORDER BY created_at, id`)
+      .prepare(`SELECT id, body, created_at FROM notes WHERE conference_id = ? AND kind = 'parent' AND visibility = 'family' AND archived_at IS NULL ORDER BY created_at, id`)
       .all(conferenceId) as { id: number; body: string; created_at: string }[]
   ).map((n) => ({ id: n.id, body: n.body, at: n.created_at }));
 

@@ -15,7 +15,7 @@ import type {
   ConferenceRecord,
   ConferenceStatus,
   ConferenceStudent,
-  Decision,
+  ConferenceDecision,
   DecisionKind,
   Endorsement,
   ItemVisibility,
@@ -201,7 +201,7 @@ export function readRecord(db: RawDatabase, conferenceId: number, locale: Locale
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   }));
-  const decisions: Decision[] = (
+  const decisions: ConferenceDecision[] = (
     db
       .prepare(`SELECT d.id, d.kind, d.what, d.detail, d.scenario_id, d.endorsement, d.version, d.created_at,
         (SELECT group_concat(a.attendee_id) FROM conference_decision_agreements a WHERE a.decision_id = d.id) AS agreed

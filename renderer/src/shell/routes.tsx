@@ -5,6 +5,8 @@ import SettingsOutlined from '@mui/icons-material/SettingsOutlined';
 import AssignmentTurnedInOutlined from '@mui/icons-material/AssignmentTurnedInOutlined';
 import { ConferenceScreen } from '../conference/ConferenceScreen';
 import { FollowUpsScreen } from '../conference/FollowUpsScreen';
+import ManageSearchOutlined from '@mui/icons-material/ManageSearchOutlined';
+import { NotesSearchScreen } from '../workspace/NotesSearchScreen';
 
 /**
  * Left-navigation entries and top-level screens. Each concern (imports, pre-registration,
@@ -20,6 +22,7 @@ export interface NavItem {
 export const NAV: NavItem[] = [
   { to: '/caseload', key: 'common.nav.caseload', icon: <PeopleAltOutlined /> },
   { to: '/follow-ups', key: 'conference.followUps.nav', icon: <AssignmentTurnedInOutlined /> },
+  { to: '/notes-search', key: 'workspace.notesSearch.nav', icon: <ManageSearchOutlined /> },
   { to: '/settings', key: 'common.nav.settings', icon: <SettingsOutlined /> },
 ];
 
@@ -27,4 +30,5 @@ export const NAV: NavItem[] = [
 export const EXTRA_ROUTES: RouteObject[] = [
   { path: 'conferences/:id', element: <ConferenceScreen /> },
   { path: 'follow-ups', element: <FollowUpsScreen /> },
+  { path: 'notes-search', element: <NotesSearchScreen /> },
 ];

@@ -1,6 +1,10 @@
 import type { ReactNode } from 'react';
 import type { StudentDetail } from '../../../shared/ipc/contract';
 import { ProfileTab } from './ProfileTab';
+import { PlanTab } from '../workspace/PlanTab';
+import { DecisionsTab } from '../workspace/DecisionsTab';
+import { NotesTab } from '../workspace/NotesTab';
+import { ReferralsTab } from '../workspace/ReferralsTab';
 import { ConferencesTab, StartConferenceButton } from '../conference/ConferencesTab';
 
 /**
@@ -16,6 +20,10 @@ export interface StudentTab {
 
 export const STUDENT_TABS: StudentTab[] = [
   { id: 'profile', labelKey: 'student.tabs.profile', render: (s) => <ProfileTab student={s} /> },
+  { id: 'plan', labelKey: 'workspace.tabs.plan', render: (s) => <PlanTab key={s.id} student={s} /> },
+  { id: 'decisions', labelKey: 'workspace.tabs.decisions', render: (s) => <DecisionsTab key={s.id} student={s} /> },
+  { id: 'notes', labelKey: 'workspace.tabs.notes', render: (s) => <NotesTab key={s.id} student={s} /> },
+  { id: 'referrals', labelKey: 'workspace.tabs.referrals', render: (s) => <ReferralsTab key={s.id} student={s} /> },
   { id: 'conferences', labelKey: 'conference.history.title', render: (s) => <ConferencesTab student={s} /> },
 ];
 

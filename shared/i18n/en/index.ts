@@ -6,6 +6,7 @@ import { recoverySheet } from './recoverySheet';
 import { settings } from './settings';
 import { student } from './student';
 import { vault } from './vault';
+import { workspace } from './workspace';
 
 /** English strings, one file per concern. Spanish mirrors this shape exactly (type-checked). */
-export const en = { common, vault, caseload, student, settings, recoverySheet, dialogs, menu, conference };
+export const en = { common, vault, caseload, student, settings, recoverySheet, dialogs, menu, workspace, conference };

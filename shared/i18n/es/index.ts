@@ -6,5 +6,6 @@ import { recoverySheet } from './recoverySheet';
 import { settings } from './settings';
 import { student } from './student';
 import { vault } from './vault';
+import { workspace } from './workspace';
 
-export const es = { common, vault, caseload, student, settings, recoverySheet, dialogs, menu, conference };
+export const es = { common, vault, caseload, student, settings, recoverySheet, dialogs, menu, workspace, conference };

@@ -106,7 +106,7 @@ export interface ConferenceNote {
   updatedAt: string;
 }
 
-export interface Decision {
+export interface ConferenceDecision {
   id: number;
   kind: DecisionKind;
   what: string;
@@ -155,7 +155,7 @@ export interface ConferenceRecord {
   attendees: Attendee[];
   agenda: AgendaItem[];
   notes: ConferenceNote[];
-  decisions: Decision[];
+  decisions: ConferenceDecision[];
   actionItems: ActionItem[];
   summaries: SummaryInfo[];
   acknowledgement: Acknowledgement | null;
@@ -360,7 +360,7 @@ export const addNoteInput = z.object({
   body: multilineText(20_000).pipe(z.string().min(1, { message: 'Required' })),
   locale,
 });
-export const updateNoteInput = z.object({
+export const updateConferenceNoteInput = z.object({
   id,
   version,
   changes: z.object({ body: multilineText(20_000).pipe(z.string().min(1, { message: 'Required' })), visibility: z.enum(ITEM_VISIBILITIES) }).partial(),
@@ -378,7 +378,7 @@ const decisionFields = z.object({
 });
 // No defaults in the shared fields: `.partial()` for edits would apply them and wipe saved values.
 export const addDecisionInput = z.object({ conferenceId: id, decision: decisionFields.extend({ agreedBy: z.array(id).max(20).default([]) }), locale });
-export const updateDecisionInput = z.object({ id, version, changes: decisionFields.partial(), locale });
+export const updateConferenceDecisionInput = z.object({ id, version, changes: decisionFields.partial(), locale });
 
 const actionFields = z.object({
   text: text(500).pipe(z.string().min(1, { message: 'Required' })),
@@ -452,10 +452,10 @@ export const conferencesContract = {
     updateAgendaItem: op<ConferenceRecord>()(updateAgendaItemInput),
     removeAgendaItem: op<ConferenceRecord>()(itemById),
     addNote: op<ConferenceRecord>()(addNoteInput),
-    updateNote: op<ConferenceRecord>()(updateNoteInput),
+    updateNote: op<ConferenceRecord>()(updateConferenceNoteInput),
     removeNote: op<ConferenceRecord>()(versionedItem),
     addDecision: op<ConferenceRecord>()(addDecisionInput),
-    updateDecision: op<ConferenceRecord>()(updateDecisionInput),
+    updateDecision: op<ConferenceRecord>()(updateConferenceDecisionInput),
     removeDecision: op<ConferenceRecord>()(versionedItem),
     addActionItem: op<ConferenceRecord>()(addActionItemInput),
     updateActionItem: op<ConferenceRecord>()(updateActionItemInput),

@@ -2,6 +2,10 @@ import { appContract } from './app';
 import { conferencesContract } from './conferences';
 import { studentsContract } from './students';
 import { vaultContract } from './vault';
+import { goalsContract } from './goals';
+import { notesContract } from './notes';
+import { decisionsContract } from './decisions';
+import { referralsContract } from './referrals';
 
 /**
  * The whole IPC contract: namespace → operation → { input schema, scope, result type }.
@@ -13,6 +17,10 @@ export const contract = {
   ...vaultContract,
   ...studentsContract,
   ...conferencesContract,
+  ...goalsContract,
+  ...notesContract,
+  ...decisionsContract,
+  ...referralsContract,
 };
 
 export type Contract = typeof contract;
@@ -24,3 +32,7 @@ export * from './vault';
 export * from './imports';
 export * from './conferences';
 export * from './conferenceSources';
+export * from './goals';
+export * from './notes';
+export * from './decisions';
+export * from './referrals';

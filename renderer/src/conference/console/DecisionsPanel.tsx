@@ -4,7 +4,7 @@ import DeleteOutline from '@mui/icons-material/DeleteOutlined';
 import EditOutlined from '@mui/icons-material/EditOutlined';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
-import { DECISION_KINDS, ENDORSEMENTS, type ConferenceRecord, type Decision, type DecisionKind, type Endorsement, type PlanScenarioOption, type SourceResult } from '../../../../shared/ipc/contract';
+import { DECISION_KINDS, ENDORSEMENTS, type ConferenceRecord, type ConferenceDecision, type DecisionKind, type Endorsement, type PlanScenarioOption, type SourceResult } from '../../../../shared/ipc/contract';
 import type { useRecordChange } from '../useConference';
 import { Section } from './Section';
 
@@ -105,7 +105,7 @@ function DecisionDialog({ record, scenarios, initial, onClose, onSave }: { recor
 
 const EMPTY: Draft = { kind: 'other', what: '', detail: '', endorsement: '', scenarioId: '', agreedBy: [] };
 
-function fromDecision(d: Decision): Draft {
+function fromDecision(d: ConferenceDecision): Draft {
   return { kind: d.kind, what: d.what, detail: d.detail ?? '', endorsement: d.endorsement ?? '', scenarioId: d.scenarioId ?? '', agreedBy: d.agreedBy };
 }
 
@@ -123,7 +123,7 @@ function toInput(d: Draft) {
 /** Decisions with who agreed: part of the shared record (family screen and summary). */
 export function DecisionsPanel({ record, scenarios, readOnly, run }: { record: ConferenceRecord; scenarios: SourceResult<PlanScenarioOption[]>; readOnly: boolean; run: Run }) {
   const { t } = useTranslation();
-  const [editing, setEditing] = useState<Decision | 'new' | null>(null);
+  const [editing, setEditing] = useState<ConferenceDecision | 'new' | null>(null);
   const names = new Map(record.attendees.map((a) => [a.id, a.name]));
   return (
     <Section
