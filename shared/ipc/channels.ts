@@ -6,8 +6,11 @@ export const API_SHAPE = {
   app: ['info', 'activity'],
   settings: ['get', 'update'],
   vault: ['status', 'chooseExisting', 'chooseNewLocation', 'create', 'unlock', 'unlockWithRecoveryKey', 'lock', 'changePassphrase', 'saveRecoveryKey', 'backup'],
-  students: ['list', 'get', 'create', 'update', 'archive', 'restore'],
+  students: ['list', 'facets', 'get', 'create', 'update', 'setPrograms', 'archive', 'restore'],
+  guardians: ['add', 'update', 'remove'],
   campuses: ['list'],
+  caseloadViews: ['list', 'save', 'remove'],
+  roster: ['choose', 'map', 'mapping', 'refresh', 'rows', 'problems', 'conflicts', 'commit', 'cancel'],
 } as const;
 
 /** Events the main process pushes to windows. */

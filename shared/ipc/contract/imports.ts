@@ -12,7 +12,9 @@ export interface ImportProblem {
   column: string | null;
   severity: 'error' | 'warning';
   code: string;
+  /** English text; `code` and `params` let the renderer say the same in the counselor's language. */
   message: string;
+  params?: Record<string, string | number>;
 }
 
 export interface ImportCounts {

@@ -120,7 +120,10 @@ export function parseSisCsv(table: CsvTable, mapping: SisMapping, options: SisPa
   const read = Object.fromEntries(
     (['localId', 'stateId', 'firstName', 'middleName', 'lastName', 'fullName', 'preferredName', 'birthDate', 'gradeLevel', 'expectedGraduationYear', 'campusId', 'campusName', 'homeLanguage', 'familyLanguage', 'gender', 'hispanicOrLatino', 'race', 'programs'] as const).map((f) => [f, at(index.get(f))]),
   ) as Record<SisStudentField, (row: CsvRow) => RawCell | undefined>;
-  const guardianReaders = GUARDIAN_SLOTS.map((slot) => GUARDIAN_PARTS.filter((part) => index.has(`guardian${slot}.${part}`)).map((part) => [part, at(index.get(`guardian${slot}.${part}`))] as const)).filter((parts) => parts.length > 0);
+  const guardianReaders = GUARDIAN_SLOTS.map((slot) => ({
+    slot,
+    parts: GUARDIAN_PARTS.filter((part) => index.has(`guardian${slot}.${part}`)).map((part) => [part, at(index.get(`guardian${slot}.${part}`))] as const),
+  })).filter((g) => g.parts.length > 0);
 
   // --- date order for the whole birth-date column --------------------------------------
   let dateOrder: DateOrder | undefined = options.dateOrder;
@@ -164,8 +167,9 @@ export function parseSisCsv(table: CsvTable, mapping: SisMapping, options: SisPa
       continue;
     }
 
-    const guardians: RawGuardianCells[] = guardianReaders.map((parts) => {
-      const g: RawGuardianCells = {};
+    const guardians: RawGuardianCells[] = guardianReaders.map(({ slot, parts }) => {
+      // The slot is the guardian's key on a later import of the same layout ("Guardian 2" columns).
+      const g: RawGuardianCells = { sourceId: `guardian${slot}` };
       for (const [part, readPart] of parts) g[part] = readPart(row);
       return g;
     });
