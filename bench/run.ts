@@ -1,15 +1,19 @@
 import type { BenchGroup, Figures } from './lib';
 import { studentsBench } from './figures/students';
+import { rosterBench } from './figures/roster';
 
 /**
  * `npm run bench [-- --only=<prefix>]`: builds its own synthetic data in temp folders,
  * prints a table, and prints one JSON object on the last line (format: ../shared/BENCH.md).
  */
-const GROUPS: BenchGroup[] = [studentsBench];
+const GROUPS: BenchGroup[] = [studentsBench, rosterBench];
 
 const TARGETS: Record<string, string> = {
   'students.insert10k.ratio': '≤ 2',
   'students.open.p95_ms': '≤ 5',
+  'import.sisCsv10k.ms': '≤ 3000',
+  'import.sisCsv10k.ratio': '≤ 2',
+  'caseload.page.p95_ms': '≤ 20',
 };
 
 async function main() {

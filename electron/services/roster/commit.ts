@@ -133,6 +133,8 @@ export function commitPlan(db: RawDatabase, o: CommitOptions): RosterCommitResul
     };
 
     // --- new students ---------------------------------------------------------------------
+    // Table by table (students, then their programs, then guardians): appends stay on the same pages.
+    const created: { id: number; s: RosterStudent }[] = [];
     for (const r of plan.rows) {
       if (r.outcome !== 'new') continue;
       const s = r.student;
@@ -142,14 +144,17 @@ export function commitPlan(db: RawDatabase, o: CommitOptions): RosterCommitResul
           campusId(r.campus), s.homeLanguage, s.familyLanguage, plan.format, s.sourceId, ts, studentSearchText(s), studentSortName(s), ts, ts,
         ).lastInsertRowid,
       );
+      created.push({ id, s });
+    }
+    for (const { id, s } of created) {
       if (plan.coverage.programDates) {
         for (const h of s.programHistory ?? []) if (plan.coverage.programs.has(h.program)) insertSpan.run(id, h.program, h.beginDate, h.endDate, h.current ? 1 : 0, plan.format, ts, ts);
       } else {
         for (const p of s.programs) insertSpan.run(id, p, null, null, 1, plan.format, ts, ts);
       }
-      addGuardians(id, s.guardians.map((g, i) => ({ g, sourceId: g.sourceId ?? `guardian${i + 1}` })), 1);
-      result.counts.new++;
     }
+    for (const { id, s } of created) addGuardians(id, s.guardians.map((g, i) => ({ g, sourceId: g.sourceId ?? `guardian${i + 1}` })), 1);
+    result.counts.new += created.length;
 
     // --- students that change -------------------------------------------------------------
     for (const r of plan.rows) {

@@ -13,10 +13,9 @@ export const FIRST_PROBLEMS = 50;
 
 export interface PreviewIndex {
   problems: ImportProblem[];
-  rows: Record<RosterOutcome, RosterPreviewRow[]>;
-  /** Folded search text per row, same order as `rows`. */
-  search: Record<RosterOutcome, string[]>;
   conflicts: RosterConflictView[];
+  /** Row views and their folded search text, built on first request (a 10,000-row file may never be paged). */
+  rows(outcome: RosterOutcome): { rows: RosterPreviewRow[]; search: string[] };
 }
 
 function toImportProblem(p: RosterProblem): ImportProblem {
@@ -40,6 +39,26 @@ function order(problems: ImportProblem[]): ImportProblem[] {
 
 export function buildIndex(plan: RosterPlan | null, parserProblems: RosterProblem[]): PreviewIndex {
   const problems = order([...parserProblems, ...(plan?.problems ?? [])].map(toImportProblem));
+  const conflicts: RosterConflictView[] = [];
+  for (const r of plan?.rows ?? []) {
+    for (const c of r.changes) {
+      if (!c.view.conflict) continue;
+      const s = r.student;
+      conflicts.push({ change: c.view, rowKey: r.key, studentId: r.studentId!, studentName: displayName(s.firstName, s.lastName), localId: s.localId, fileName: s.origin.fileName, row: s.origin.row });
+    }
+  }
+  let built: Record<RosterOutcome, { rows: RosterPreviewRow[]; search: string[] }> | null = null;
+  return {
+    problems,
+    conflicts,
+    rows(outcome) {
+      built ??= buildRows(plan, problems);
+      return built[outcome];
+    },
+  };
+}
+
+function buildRows(plan: RosterPlan | null, problems: ImportProblem[]): Record<RosterOutcome, { rows: RosterPreviewRow[]; search: string[] }> {
   const byRow = new Map<string, ImportProblem[]>();
   for (const p of problems) {
     if (p.row === null) continue;
@@ -48,15 +67,18 @@ export function buildIndex(plan: RosterPlan | null, parserProblems: RosterProble
     if (list) list.push(p);
     else byRow.set(k, [p]);
   }
-  const rows: PreviewIndex['rows'] = { new: [], updated: [], unchanged: [], rejected: [] };
-  const search: PreviewIndex['search'] = { new: [], updated: [], unchanged: [], rejected: [] };
-  const conflicts: RosterConflictView[] = [];
+  const out: Record<RosterOutcome, { rows: RosterPreviewRow[]; search: string[] }> = {
+    new: { rows: [], search: [] },
+    updated: { rows: [], search: [] },
+    unchanged: { rows: [], search: [] },
+    rejected: { rows: [], search: [] },
+  };
   const planned = new Set<string>();
   for (const r of plan?.rows ?? []) {
     const s = r.student;
     const k = rowKey(s.origin.fileName, s.origin.row);
     planned.add(k);
-    const view: RosterPreviewRow = {
+    out[r.outcome].rows.push({
       key: r.key,
       outcome: r.outcome,
       fileName: s.origin.fileName,
@@ -75,47 +97,42 @@ export function buildIndex(plan: RosterPlan | null, parserProblems: RosterProble
       archived: r.archived,
       changes: r.changes.map((c) => c.view),
       problems: byRow.get(k) ?? [],
-    };
-    rows[r.outcome].push(view);
-    search[r.outcome].push(fold([s.firstName, s.middleName, s.lastName, s.preferredName, s.localId, s.stateId].filter(Boolean).join(' ')));
-    for (const c of r.changes) {
-      if (!c.view.conflict) continue;
-      conflicts.push({ change: c.view, rowKey: r.key, studentId: r.studentId!, studentName: displayName(s.firstName, s.lastName), localId: s.localId, fileName: s.origin.fileName, row: s.origin.row });
-    }
+    });
+    out[r.outcome].search.push(fold([s.firstName, s.middleName, s.lastName, s.preferredName, s.localId, s.stateId].filter(Boolean).join(' ')));
   }
   // Rows the parser refused (no student could be read from them).
   let extra = (plan?.rows.length ?? 0) + 1_000_000;
+  const refused: { r: RosterPreviewRow; s: string }[] = out.rejected.rows.map((r, i) => ({ r, s: out.rejected.search[i] }));
   for (const [k, list] of byRow) {
     if (planned.has(k) || !list.some((p) => p.severity === 'error')) continue;
     const first = list[0];
-    rows.rejected.push({
-      key: extra++,
-      outcome: 'rejected',
-      fileName: first.fileName,
-      row: first.row,
-      line: first.line ?? null,
-      firstName: null,
-      lastName: null,
-      preferredName: null,
-      localId: null,
-      stateId: null,
-      gradeLevel: null,
-      programs: [],
-      guardians: 0,
-      matchedBy: null,
-      studentId: null,
-      archived: false,
-      changes: [],
-      problems: list,
+    refused.push({
+      r: {
+        key: extra++,
+        outcome: 'rejected',
+        fileName: first.fileName,
+        row: first.row,
+        line: first.line ?? null,
+        firstName: null,
+        lastName: null,
+        preferredName: null,
+        localId: null,
+        stateId: null,
+        gradeLevel: null,
+        programs: [],
+        guardians: 0,
+        matchedBy: null,
+        studentId: null,
+        archived: false,
+        changes: [],
+        problems: list,
+      },
+      s: fold(list.map((p) => p.message).join(' ')),
     });
-    search.rejected.push(fold(list.map((p) => p.message).join(' ')));
   }
-  const byPosition = (a: RosterPreviewRow, b: RosterPreviewRow) => a.fileName.localeCompare(b.fileName) || (a.row ?? 0) - (b.row ?? 0);
-  // Keep search text aligned with the sorted rejected rows.
-  const paired = rows.rejected.map((r, i) => ({ r, s: search.rejected[i] })).sort((a, b) => byPosition(a.r, b.r));
-  rows.rejected = paired.map((p) => p.r);
-  search.rejected = paired.map((p) => p.s);
-  return { problems, rows, search, conflicts };
+  refused.sort((a, b) => a.r.fileName.localeCompare(b.r.fileName) || (a.r.row ?? 0) - (b.r.row ?? 0));
+  out.rejected = { rows: refused.map((x) => x.r), search: refused.map((x) => x.s) };
+  return out;
 }
 
 export function page<T>(list: T[], pageNo: number, pageSize: number): Page<T> {
@@ -123,11 +140,10 @@ export function page<T>(list: T[], pageNo: number, pageSize: number): Page<T> {
 }
 
 export function rowsPage(index: PreviewIndex, outcome: RosterOutcome, query: string, pageNo: number, pageSize: number): Page<RosterPreviewRow> {
+  const { rows, search } = index.rows(outcome);
   const tokens = searchTokens(query);
-  if (tokens.length === 0) return page(index.rows[outcome], pageNo, pageSize);
-  const texts = index.search[outcome];
-  const hits = index.rows[outcome].filter((_r, i) => tokens.every((t) => texts[i].includes(t)));
-  return page(hits, pageNo, pageSize);
+  if (tokens.length === 0) return page(rows, pageNo, pageSize);
+  return page(rows.filter((_r, i) => tokens.every((t) => search[i].includes(t))), pageNo, pageSize);
 }
 
 export interface PreviewInput {

@@ -1,4 +1,4 @@
-import { fold } from '../../../shared/domain/text';
+import { studentSortName } from '../students';
 import type { FieldValue } from '../../../shared/domain/roster/merge';
 import type { RosterFormat } from '../../../shared/domain/roster/types';
 import type { StudentRecordField } from '../../../shared/domain/studentRecord/fields';
@@ -64,8 +64,9 @@ interface Row {
   roster_source_id: string | null;
 }
 
+/** Same key as the students table's sort name. */
 export function nameKey(firstName: string, lastName: string): string {
-  return `${fold(lastName)}\u0001${fold(firstName)}`;
+  return studentSortName({ firstName, lastName });
 }
 
 export function loadSnapshot(db: RawDatabase): VaultSnapshot {

@@ -25,8 +25,23 @@ const PLACEHOLDERS = new Set(['-', '--', '---', '.', '?', 'n/a', 'null', 'none']
 /** "No middle name / initial" markers from SIS software. */
 const NO_MIDDLE = new Set(['nmn', 'nmi', 'n.m.n.', 'n.m.i.']);
 
+// Names repeat across a roster (first names, family surnames): each distinct cell is read once.
+// Bounded, and results are shared: callers must not mutate them.
+const nameCache = new Map<string, CleanNameResult>();
+
 export function cleanName(raw: string | null | undefined, options: { middle?: boolean } = {}): CleanNameResult {
   if (raw == null) return { value: null, issues: [] };
+  const key = options.middle ? `m\u0000${raw}` : raw;
+  let hit = nameCache.get(key);
+  if (hit === undefined) {
+    hit = readName(raw, options);
+    if (nameCache.size >= 5000) nameCache.clear();
+    nameCache.set(key, hit);
+  }
+  return hit;
+}
+
+function readName(raw: string, options: { middle?: boolean }): CleanNameResult {
   const issues: NameIssue[] = textIssues(raw);
   const value = cleanValue(raw);
   if (value === null) return { value: null, issues };

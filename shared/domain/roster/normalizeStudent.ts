@@ -190,6 +190,19 @@ export function normalizeGuardian(cells: RawGuardianCells, ctx: StudentRowContex
   return { value: guardian, problems: out.list };
 }
 
+// Birth dates cluster (a grade is born in one year or two): each distinct cell is read once.
+const birthCache = new Map<string, ReturnType<typeof normalizeDate>>();
+function birthDateOf(raw: string, ctx: StudentRowContext): ReturnType<typeof normalizeDate> {
+  const key = `${raw}\u0000${ctx.dateOrder ?? ''}\u0000${ctx.today}`;
+  let hit = birthCache.get(key);
+  if (hit === undefined) {
+    hit = normalizeDate(raw, { kind: 'birth', today: ctx.today, order: ctx.dateOrder });
+    if (birthCache.size >= 5000) birthCache.clear();
+    birthCache.set(key, hit);
+  }
+  return hit;
+}
+
 export function normalizeStudent(cells: RawStudentCells, ctx: StudentRowContext): NormalizedRow<RosterStudent> {
   const out = new RowProblems(ctx);
 
@@ -231,7 +244,7 @@ export function normalizeStudent(cells: RawStudentCells, ctx: StudentRowContext)
 
   let birthDate: IsoDate | null = null;
   if (cells.birthDate) {
-    const r = normalizeDate(cells.birthDate.value, { kind: 'birth', today: ctx.today, order: ctx.dateOrder });
+    const r = birthDateOf(cells.birthDate.value, ctx);
     birthDate = r.date;
     if (r.problem) (r.problem.severity === 'error' ? out.error : out.warn).call(out, cells.birthDate.column, r.problem.code, r.problem.message);
     if (birthDate) {

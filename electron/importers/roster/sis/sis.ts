@@ -162,7 +162,12 @@ export function parseSisCsv(table: CsvTable, mapping: SisMapping, options: SisPa
       problems.push(problem(here(null), 'warning', 'summary-row', `Row ${row.row} looks like a total or summary line (${quote(firstCell)}), not a student; it was skipped.`));
       continue;
     }
-    if (mappedIndexes.length >= 2 && mappedIndexes.every((i, k) => headerNorm(row.values[i] ?? '') === mappedHeaderKeys[k])) {
+    // A repeated header row: every mapped cell spells its own column's header (cheap length test first).
+    if (mappedIndexes.length >= 2 && mappedIndexes.every((i, k) => {
+        const v = row.values[i] ?? '';
+        // headerNorm only drops characters, except "#" → "number".
+        return (v.length >= mappedHeaderKeys[k].length || v.includes('#')) && headerNorm(v) === mappedHeaderKeys[k];
+      })) {
       problems.push(problem(here(null), 'warning', 'repeated-header', `Row ${row.row} repeats the header row; it was skipped.`));
       continue;
     }
