@@ -2,6 +2,8 @@ import type { ReactNode } from 'react';
 import type { RouteObject } from 'react-router';
 import PeopleAltOutlined from '@mui/icons-material/PeopleAltOutlined';
 import SettingsOutlined from '@mui/icons-material/SettingsOutlined';
+import UploadFileOutlined from '@mui/icons-material/UploadFileOutlined';
+import { ImportScreen } from '../roster/ImportScreen';
 
 /**
  * Left-navigation entries and top-level screens. Each concern (imports, pre-registration,
@@ -16,8 +18,9 @@ export interface NavItem {
 
 export const NAV: NavItem[] = [
   { to: '/caseload', key: 'common.nav.caseload', icon: <PeopleAltOutlined /> },
+  { to: '/import', key: 'roster.nav', icon: <UploadFileOutlined /> },
   { to: '/settings', key: 'common.nav.settings', icon: <SettingsOutlined /> },
 ];
 
 /** Screens beyond caseload, student and settings (added by each concern). */
-export const EXTRA_ROUTES: RouteObject[] = [];
+export const EXTRA_ROUTES: RouteObject[] = [{ path: 'import', element: <ImportScreen /> }];
