@@ -2,6 +2,7 @@ import { fold } from '../../../shared/domain/text';
 import { decideField, writesFileValue, type FieldDecision, type FieldValue } from '../../../shared/domain/roster/merge';
 import { displayName } from '../../../shared/domain/roster/names';
 import { problem } from '../../../shared/domain/roster/problems';
+import { say, type Said } from '../../../shared/domain/roster/say';
 import { PROGRAM_CODES, type ProgramCode } from '../../../shared/domain/roster/programs';
 import type { RosterCampus, RosterFormat, RosterGuardian, RosterProblem, RosterStudent } from '../../../shared/domain/roster/types';
 import { GUARDIAN_FIELDS, STUDENT_RECORD_FIELDS, type GuardianField, type StudentRecordField } from '../../../shared/domain/studentRecord/fields';
@@ -170,9 +171,10 @@ export function planRosterImport(opts: PlanOptions, snap: VaultSnapshot): Roster
     if (typeof v === 'object') return v.kind === 'new' ? campuses[v.index].name : (snap.campuses.find((c) => c.id === v.id)?.name ?? null);
     return snap.campuses.find((c) => c.id === v)?.name ?? null;
   };
+  // "Ana Díaz (000123 · S900101)": the same in any language.
   const describe = (st: StoredStudent) => {
     const v = st.values;
-    const ids = [v.localId ? `local ID ${v.localId}` : null, v.stateId ? `state ID ${v.stateId}` : null].filter(Boolean).join(', ');
+    const ids = [v.localId, v.stateId].filter(Boolean).join(' · ');
     return `${displayName(v.firstName as string, v.lastName as string)}${ids ? ` (${ids})` : ''}`;
   };
 
@@ -182,8 +184,8 @@ export function planRosterImport(opts: PlanOptions, snap: VaultSnapshot): Roster
   opts.students.forEach((s, key) => {
     const at = (column: string | null) => ({ fileName: s.origin.fileName, row: s.origin.row, line: s.origin.line, column });
     const base: RowPlan = { key, student: s, outcome: 'new', studentId: null, version: null, matchedBy: null, archived: false, campus: null, changes: [] };
-    const reject = (code: string, message: string, column: string | null = null) => {
-      problems.push(problem(at(column), 'error', code, message));
+    const reject = (code: string, text: Said, column: string | null = null) => {
+      problems.push(problem(at(column), 'error', code, text));
       rows.push({ ...base, outcome: 'rejected' });
     };
 
@@ -197,8 +199,12 @@ export function planRosterImport(opts: PlanOptions, snap: VaultSnapshot): Roster
     const distinct = [...new Set(hits.map((h) => h.id))];
 
     if (distinct.length > 1) {
-      const parts = hits.map((h) => `the ${h.by === 'stateId' ? 'state ID' : h.by === 'localId' ? 'local ID' : 'source ID'} matches ${describe(snap.students.get(h.id)!)}`);
-      reject('id-matches-two-students', `In your caseload ${[...new Set(parts)].join(' but ')}. One of the IDs is wrong; correct it in the file or in Waypoint, then import again.`);
+      const first = hits[0];
+      const second = hits.find((h) => h.id !== first.id)!;
+      reject(
+        'id-matches-two-students',
+        say('id-matches-two-students', { firstKind: `@${first.by}`, first: describe(snap.students.get(first.id)!), secondKind: `@${second.by}`, second: describe(snap.students.get(second.id)!) }),
+      );
       return;
     }
 
@@ -207,14 +213,8 @@ export function planRosterImport(opts: PlanOptions, snap: VaultSnapshot): Roster
       const same = snap.byName.get(nameKey(s.firstName, s.lastName)) ?? [];
       const likely = same.map((id) => snap.students.get(id)!).filter((st) => !s.birthDate || !st.values.birthDate || st.values.birthDate === s.birthDate);
       if (likely.length) {
-        problems.push(
-          problem(
-            at(null),
-            'warning',
-            'likely-duplicate',
-            `No student in your caseload has this row's IDs, but ${likely.map(describe).join(' and ')} has the same name${s.birthDate && likely.some((l) => l.values.birthDate) ? ' and birth date' : ''}. This row is added as a new student (students are matched by ID only). If it is the same person, correct the ID in one of them.`,
-          ),
-        );
+        const sameBirth = !!s.birthDate && likely.some((l) => l.values.birthDate);
+        problems.push(problem(at(null), 'warning', 'likely-duplicate', say(sameBirth ? 'likely-duplicate~birth' : 'likely-duplicate', { students: likely.map(describe).join('; ') })));
       }
       rows.push({ ...base, outcome: 'new', campus: campusRef(s) });
       return;
@@ -227,16 +227,13 @@ export function planRosterImport(opts: PlanOptions, snap: VaultSnapshot): Roster
     if (s.stateId && stored.values.stateId && s.stateId !== stored.values.stateId) {
       reject(
         'id-state-mismatch',
-        `The ${matchedBy === 'localId' ? `local ID ${s.localId}` : 'source ID'} belongs to ${describe(stored)}, whose state ID is ${stored.values.stateId}; this row gives ${s.stateId}. A student's state ID does not change: check which is right.`,
+        say('id-state-mismatch', { kind: `@${matchedBy}`, student: describe(stored), storedStateId: String(stored.values.stateId), stateId: s.stateId }),
       );
       return;
     }
     const earlier = claimed.get(id);
     if (earlier) {
-      reject(
-        'id-same-student-twice',
-        `This row and row ${earlier.student.origin.row} both match ${describe(stored)} (through different IDs). Each student may appear once.`,
-      );
+      reject('id-same-student-twice', say('id-same-student-twice', { row: earlier.student.origin.row, student: describe(stored) }));
       return;
     }
     const plan: RowPlan = { ...base, outcome: 'unchanged', studentId: id, version: stored.version, matchedBy, archived: stored.status === 'archived' };

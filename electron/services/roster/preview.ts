@@ -22,6 +22,7 @@ function toImportProblem(p: RosterProblem): ImportProblem {
   const out: ImportProblem = { fileName: p.fileName, row: p.row, column: p.column, severity: p.severity, code: p.code, message: p.message };
   if (p.line != null) out.line = p.line;
   if (p.params) out.params = p.params;
+  if (p.template) out.template = p.template;
   return out;
 }
 

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { AppError } from '../../../shared/ipc/errors';
 import { localIsoDate } from '../../../shared/domain/dates';
 import { problem } from '../../../shared/domain/roster/problems';
+import { say } from '../../../shared/domain/roster/say';
 import { EDFI_PROGRAMS, PROGRAM_CODES, type ProgramCode } from '../../../shared/domain/roster/programs';
 import { GUARDIAN_SLOTS, SIS_FIELDS, type SisField, type SisMapping } from '../../../shared/domain/roster/sisFields';
 import type { RosterFileSet, } from '../../importers/roster';
@@ -121,9 +122,7 @@ export class RosterImportService {
             { fileName: set.sourceName, row: null, column: null },
             'error',
             'format-unknown',
-            set.files.length === 0
-              ? `"${set.sourceName}" holds no CSV or XML files to import.`
-              : `Waypoint cannot tell what kind of roster export "${set.sourceName}" is. Choose a OneRoster folder or zip (with users.csv), Ed-Fi XML files (Student.xml, StudentProgram.xml, EducationOrganization.xml), or a single SIS export in CSV.`,
+            say(set.files.length === 0 ? 'format-unknown~empty' : 'format-unknown', { source: set.sourceName }),
           ),
         );
       }

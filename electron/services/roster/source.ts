@@ -1,6 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { problem } from '../../../shared/domain/roster/problems';
+import { say, type Said } from '../../../shared/domain/roster/say';
 import type { RosterProblem } from '../../../shared/domain/roster/types';
 import { readRosterFolder, unzipRosterFiles, type RosterFileSet } from '../../importers/roster';
 import { MAX_FILE_BYTES } from '../../importers/roster/common/files';
@@ -14,7 +15,7 @@ export async function readChosenSource(paths: string[]): Promise<RosterFileSet> 
   if (paths.length === 1) {
     const only = paths[0];
     const info = await stat(only).catch(() => null);
-    if (!info) return failed(path.basename(only), 'file-unreadable', `"${path.basename(only)}" could not be found or opened.`);
+    if (!info) return failed(path.basename(only), 'file-unreadable', say('file-unreadable', { file: path.basename(only) }));
     if (info.isDirectory()) {
       const set = await readRosterFolder(only);
       // Folder-level messages name the folder, not its full path.
@@ -22,7 +23,7 @@ export async function readChosenSource(paths: string[]): Promise<RosterFileSet> 
       return { ...set, sourceName: path.basename(only) };
     }
     if (/\.zip$/i.test(only)) {
-      if (info.size > MAX_FILE_BYTES) return failed(path.basename(only), 'file-too-large', `"${path.basename(only)}" is too large (${Math.round(info.size / 1024 / 1024)} MB) for a roster export.`);
+      if (info.size > MAX_FILE_BYTES) return failed(path.basename(only), 'file-too-large', say('file-too-large', { file: path.basename(only), size: Math.round(info.size / 1024 / 1024) }));
       return unzipRosterFiles(new Uint8Array(await readFile(only)), path.basename(only));
     }
   }
@@ -31,27 +32,27 @@ export async function readChosenSource(paths: string[]): Promise<RosterFileSet> 
   for (const p of paths) {
     const name = path.basename(p);
     if (/\.zip$/i.test(name)) {
-      problems.push(problem({ fileName: name, row: null, column: null }, 'error', 'zip-with-other-files', `"${name}" is a zip: choose it on its own, or unzip it and choose the files inside.`));
+      problems.push(problem({ fileName: name, row: null, column: null }, 'error', 'zip-with-other-files', say('zip-with-other-files', { file: name })));
       continue;
     }
     if (!/\.(csv|txt|tsv|xml)$/i.test(name)) {
-      problems.push(problem({ fileName: name, row: null, column: null }, 'error', 'file-type-unsupported', `"${name}" is not a CSV, text or XML file. Roster exports are CSV (SIS, OneRoster) or XML (Ed-Fi).`));
+      problems.push(problem({ fileName: name, row: null, column: null }, 'error', 'file-type-unsupported', say('file-type-unsupported', { file: name })));
       continue;
     }
     try {
       const info = await stat(p);
       if (info.size > MAX_FILE_BYTES) {
-        problems.push(problem({ fileName: name, row: null, column: null }, 'error', 'file-too-large', `"${name}" is too large (${Math.round(info.size / 1024 / 1024)} MB) for a roster file.`));
+        problems.push(problem({ fileName: name, row: null, column: null }, 'error', 'file-too-large', say('file-too-large', { file: name, size: Math.round(info.size / 1024 / 1024) })));
         continue;
       }
       files.push({ name, bytes: new Uint8Array(await readFile(p)) });
     } catch {
-      problems.push(problem({ fileName: name, row: null, column: null }, 'error', 'file-unreadable', `"${name}" could not be opened.`));
+      problems.push(problem({ fileName: name, row: null, column: null }, 'error', 'file-unreadable', say('file-unreadable', { file: name })));
     }
   }
   return { sourceName: paths.length === 1 ? path.basename(paths[0]) : `${paths.length} files`, files, problems };
 }
 
-function failed(name: string, code: string, message: string): RosterFileSet {
-  return { sourceName: name, files: [], problems: [problem({ fileName: name, row: null, column: null }, 'error', code, message)] };
+function failed(name: string, code: string, text: Said): RosterFileSet {
+  return { sourceName: name, files: [], problems: [problem({ fileName: name, row: null, column: null }, 'error', code, text)] };
 }

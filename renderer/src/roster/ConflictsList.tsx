@@ -50,7 +50,7 @@ export function ConflictsList({ token, total, choices, onChange }: { token: stri
                 <Box sx={{ minWidth: 220, flex: '1 1 220px' }}>
                   <Typography sx={{ fontWeight: 650 }}>{c.studentName}</Typography>
                   <Typography variant="body2" color="text.secondary">
-                    {[c.localId, `${c.fileName} · ${c.row ?? ''}`].filter(Boolean).join(' · ')}
+                    {[c.localId, c.fileName, c.row !== null ? `${t('roster.preview.columns.row')} ${c.row}` : null].filter(Boolean).join(' · ')}
                   </Typography>
                 </Box>
                 <Box sx={{ minWidth: 160, flex: '1 1 160px' }}>

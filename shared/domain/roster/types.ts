@@ -112,6 +112,8 @@ export interface RosterProblem {
   message: string;
   /** The values the message quotes, so the UI can word it in the counselor's language. */
   params?: Record<string, string | number>;
+  /** Key of the wording in shared/i18n/…/rosterProblems.ts when it is not `code`. */
+  template?: string;
 }
 
 export interface RosterParseResult {

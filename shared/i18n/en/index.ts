@@ -3,9 +3,10 @@ import { dialogs, menu } from './mainProcess';
 import { common } from './common';
 import { recoverySheet } from './recoverySheet';
 import { roster } from './roster';
+import { rosterProblems } from './rosterProblems';
 import { settings } from './settings';
 import { student } from './student';
 import { vault } from './vault';
 
 /** English strings, one file per concern. Spanish mirrors this shape exactly (type-checked). */
-export const en = { common, vault, caseload, student, settings, recoverySheet, dialogs, menu, roster };
+export const en = { common, vault, caseload, student, settings, recoverySheet, dialogs, menu, roster, rosterProblems };

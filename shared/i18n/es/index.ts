@@ -3,8 +3,9 @@ import { dialogs, menu } from './mainProcess';
 import { common } from './common';
 import { recoverySheet } from './recoverySheet';
 import { roster } from './roster';
+import { rosterProblems } from './rosterProblems';
 import { settings } from './settings';
 import { student } from './student';
 import { vault } from './vault';
 
-export const es = { common, vault, caseload, student, settings, recoverySheet, dialogs, menu, roster };
+export const es = { common, vault, caseload, student, settings, recoverySheet, dialogs, menu, roster, rosterProblems };
