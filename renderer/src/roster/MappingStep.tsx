@@ -145,7 +145,7 @@ export function MappingStep({ step, onPreview, onCancel }: { step: SisMappingSte
                         size="small"
                         value={field}
                         onChange={(e) => assign(c.header, e.target.value as SisField | '')}
-                        slotProps={{ htmlInput: { 'aria-label': `${t('roster.mapping.columns.field')}: ${c.header}` }, select: { MenuProps: { slotProps: { paper: { sx: { maxHeight: 420 } } } } } }}
+                        slotProps={{ htmlInput: { 'aria-label': `${t('roster.mapping.columns.field')}: ${c.header}` }, select: { displayEmpty: true, MenuProps: { slotProps: { paper: { sx: { maxHeight: 420 } } } } } }}
                       >
                         {options}
                       </TextField>
