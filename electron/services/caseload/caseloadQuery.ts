@@ -98,7 +98,6 @@ export function listCaseload(db: RawDatabase, input: ListInput): StudentListResu
   // Blank values last in either direction, then a stable tie-break.
   const order = `ORDER BY (${sortExpr}) IS NULL, ${sortExpr} ${dir}, s.sort_name ASC, s.id ASC`;
   const join = input.sortBy === 'campus' ? 'LEFT JOIN campuses c ON c.id = s.campus_id' : '';
-  const total = (db.prepare(`SELECT count(*) AS n FROM students s ${where.sql}`).get(...where.params) as { n: number }).n;
   const pageIds = (
     db.prepare(`SELECT s.id FROM students s ${join} ${where.sql} ${order} LIMIT ? OFFSET ?`).all(...where.params, input.pageSize, input.page * input.pageSize) as { id: number }[]
   ).map((r) => r.id);
@@ -137,6 +136,9 @@ export function listCaseload(db: RawDatabase, input: ListInput): StudentListResu
   }[]) {
     gradeCounts[r.g] = r.n;
   }
+  // The grade counts are every other filter applied; the total adds the grade filter (one query fewer).
+  const grades = new Set(input.gradeLevels);
+  const total = (Object.entries(gradeCounts) as [GradeLevel | 'none', number][]).reduce((n, [g, c]) => (grades.size === 0 || grades.has(g) ? n + c : n), 0);
   return { rows, total, page: input.page, pageSize: input.pageSize, gradeCounts };
 }
 

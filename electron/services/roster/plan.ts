@@ -127,13 +127,9 @@ export function fileSpans(s: RosterStudent, program: ProgramCode, withDates: boo
   return s.programs.includes(program) ? [{ beginDate: null, endDate: null, current: true }] : [];
 }
 
-function studentValue(s: RosterStudent, field: StudentRecordField): FieldValue | null {
-  switch (field) {
-    case 'campus':
-      return null; // resolved separately
-    default:
-      return (s[field] as FieldValue | null | undefined) ?? null;
-  }
+/** The file's value for a record field (the campus is resolved to a campus row separately). */
+function studentValue(s: RosterStudent, field: Exclude<StudentRecordField, 'campus'>): FieldValue | null {
+  return (s[field] as FieldValue | null | undefined) ?? null;
 }
 
 function guardianKey(g: RosterGuardian, position: number): string {

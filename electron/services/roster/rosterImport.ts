@@ -5,7 +5,7 @@ import { problem } from '../../../shared/domain/roster/problems';
 import { say } from '../../../shared/domain/roster/say';
 import { EDFI_PROGRAMS, PROGRAM_CODES, type ProgramCode } from '../../../shared/domain/roster/programs';
 import { GUARDIAN_SLOTS, SIS_FIELDS, type SisField, type SisMapping } from '../../../shared/domain/roster/sisFields';
-import type { RosterFileSet, } from '../../importers/roster';
+import type { RosterFileSet } from '../../importers/roster';
 import type { RosterFormat, RosterParseResult, RosterProblem } from '../../../shared/domain/roster/types';
 import type { Page } from '../../../shared/ipc/contract/common';
 import type { ImportProblem } from '../../../shared/ipc/contract/imports';

@@ -88,8 +88,8 @@ export function ProfileTab({ student: s }: { student: StudentDetail }) {
 
   const materials = s.familyLanguage
     ? s.familyLanguage === 'en' || s.familyLanguage === 'es'
-      ? t('student.profile.materialsIn', { language: languageName(s.familyLanguage, locale) })
-      : t('student.profile.materialsInterpreter', { language: languageName(s.familyLanguage, locale) })
+      ? t('student.profile.materialsIn', { language: languageName(s.familyLanguage, locale, { inSentence: true }) })
+      : t('student.profile.materialsInterpreter', { language: languageName(s.familyLanguage, locale, { inSentence: true }) })
     : null;
   const ended = s.programHistory.filter((h) => !h.current);
   const editButton = (label: string, onClick: () => void) => (
@@ -208,9 +208,6 @@ export function ProfileTab({ student: s }: { student: StudentDetail }) {
                 </Box>
               </Box>
             )}
-            <Typography variant="body2" color="text.secondary" sx={{ mt: 2 }}>
-              {t('student.profile.programsPrivate')}
-            </Typography>
           </Section>
         </Grid>
       </Grid>

@@ -54,7 +54,6 @@ export const student = {
     programsTitle: 'Programs',
     programsEdit: 'Edit programs',
     programsNone: 'No current program participation recorded.',
-    programsPrivate: 'Program participation is private to you: it never appears in family views or printouts.',
     programsHistory: 'Earlier participation',
     programSince: 'since {{date}}',
     programSpan: '{{begin}} – {{end}}',

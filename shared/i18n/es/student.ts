@@ -57,7 +57,6 @@ export const student: Translation<typeof en> = {
     programsTitle: 'Programas',
     programsEdit: 'Editar programas',
     programsNone: 'No hay participación actual en programas registrada.',
-    programsPrivate: 'La participación en programas es privada: nunca aparece en las vistas para la familia ni en los impresos.',
     programsHistory: 'Participación anterior',
     programSince: 'desde el {{date}}',
     programSpan: '{{begin}} – {{end}}',
