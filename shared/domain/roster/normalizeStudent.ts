@@ -188,12 +188,13 @@ export function normalizeGuardian(cells: RawGuardianCells, ctx: StudentRowContex
 }
 
 // Birth dates cluster (a grade is born in one year or two): each distinct cell is read once.
-const birthCache = new Map<string, ReturnType<typeof normalizeDate>>();
-function birthDateOf(raw: string, ctx: StudentRowContext): ReturnType<typeof normalizeDate> {
+const birthCache = new Map<string, ReturnType<typeof normalizeDate> & { age: number | null }>();
+function birthDateOf(raw: string, ctx: StudentRowContext): ReturnType<typeof normalizeDate> & { age: number | null } {
   const key = `${raw}\u0000${ctx.dateOrder ?? ''}\u0000${ctx.today}`;
   let hit = birthCache.get(key);
   if (hit === undefined) {
-    hit = normalizeDate(raw, { kind: 'birth', today: ctx.today, order: ctx.dateOrder });
+    const r = normalizeDate(raw, { kind: 'birth', today: ctx.today, order: ctx.dateOrder });
+    hit = { ...r, age: r.date ? ageOn(r.date, ctx.today) : null };
     if (birthCache.size >= 5000) birthCache.clear();
     birthCache.set(key, hit);
   }
@@ -240,8 +241,8 @@ export function normalizeStudent(cells: RawStudentCells, ctx: StudentRowContext)
     const r = birthDateOf(cells.birthDate.value, ctx);
     birthDate = r.date;
     if (r.problem) (r.problem.severity === 'error' ? out.error : out.warn).call(out, cells.birthDate.column, r.problem.code, r.problem);
-    if (birthDate) {
-      const age = ageOn(birthDate, ctx.today);
+    if (birthDate && r.age !== null) {
+      const age = r.age;
       if (age < MIN_AGE || age > MAX_AGE) {
         out.warn(cells.birthDate.column, 'birth-date-implausible', say('birth-date-implausible', { date: birthDate, age }));
       }
