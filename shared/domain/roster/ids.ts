@@ -19,8 +19,13 @@ export interface CleanIdResult {
   issue: IdIssue | null;
 }
 
+/** Most IDs are already clean ("000123", "S900101"): one test instead of the whole clean-up. */
+const PLAIN_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/;
+const DECIMAL = /^\d+\.0+$/;
+
 export function cleanId(raw: string | null | undefined): CleanIdResult {
   if (raw == null) return { value: null, issue: null };
+  if (PLAIN_ID.test(raw) && !DECIMAL.test(raw)) return { value: raw, issue: null };
   let s = raw.replace(/[\u200B-\u200D\u2060\uFEFF\u00AD]/g, '').replace(/[\u00A0\u2007\u202F]/g, ' ').trim();
   // Excel "keep as text" formula: ="000123"
   const wrapped = /^="(.*)"$/.exec(s);
