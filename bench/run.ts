@@ -1,5 +1,6 @@
 import type { BenchGroup, Figures } from './lib';
 import { studentsBench } from './figures/students';
+import { rosterBench } from './figures/roster';
 import { workspaceBench } from './figures/workspace';
 import { conferenceBench } from './figures/conference';
 
@@ -7,11 +8,14 @@ import { conferenceBench } from './figures/conference';
  * `npm run bench [-- --only=<prefix>]`: builds its own synthetic data in temp folders,
  * prints a table, and prints one JSON object on the last line (format: ../shared/BENCH.md).
  */
-const GROUPS: BenchGroup[] = [studentsBench, workspaceBench, conferenceBench];
+const GROUPS: BenchGroup[] = [studentsBench, rosterBench, workspaceBench, conferenceBench];
 
 const TARGETS: Record<string, string> = {
   'students.insert10k.ratio': '≤ 2',
   'students.open.p95_ms': '≤ 5',
+  'import.sisCsv10k.ms': '≤ 3000',
+  'import.sisCsv10k.ratio': '≤ 2',
+  'caseload.page.p95_ms': '≤ 20',
   'notes.search.p95_ms': '≤ 20',
   'conference.open.p95_ms': '≤ 50',
   'conference.summaryPdf.ms': '≤ 2000',

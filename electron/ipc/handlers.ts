@@ -9,10 +9,16 @@ import { ConferencesService } from '../services/conference/conferences';
 import { PresentationService } from '../services/conference/presentation';
 import { phaseOneSources, type ConferenceSources } from '../services/conference/sources';
 import { createWorkspaceServices, workspaceHandlers, type WorkspaceServices } from '../services/workspace';
+import { GuardiansService } from '../services/studentRecord/guardianService';
+import { CaseloadViewsService } from '../services/caseload/views';
+import { RosterImportService } from '../services/roster/rosterImport';
 
 export interface Services {
   vault: VaultService;
   students: StudentsService;
+  guardians: GuardiansService;
+  caseloadViews: CaseloadViewsService;
+  roster: RosterImportService;
   /** Parsed files between preview and commit, shared by every importer; emptied on lock. */
   pendingImports: PendingImports;
   conferences: ConferencesService;
@@ -31,9 +37,13 @@ export function createServices(ctx: AppContext): Services {
   // Merge point: replace with the real student-record, workspace, course-plan and test-result reads.
   const conferenceSources = phaseOneSources();
   const presentation = new PresentationService({ vault: ctx.vault, sources: conferenceSources, displays: ctx.displays, events: ctx.events, now: ctx.now });
+  const students = new StudentsService(session, ctx.now);
   return {
     vault: new VaultService(ctx),
-    students: new StudentsService(session, ctx.now),
+    students,
+    guardians: new GuardiansService(session, students, ctx.now),
+    caseloadViews: new CaseloadViewsService(session, ctx.now),
+    roster: new RosterImportService(session, ctx.dialogs, pendingImports, ctx.now),
     pendingImports,
     conferences: new ConferencesService({ session, now: ctx.now, sources: conferenceSources, presentation, pdf: ctx.pdf, dialogs: ctx.dialogs, resourcesDir: ctx.host.resourcesDir }),
     presentation,
@@ -49,7 +59,7 @@ function settingsOf(ctx: AppContext): Settings {
 
 /** channel → service call. Inputs arrive already validated by the dispatcher. */
 export function createHandlers(ctx: AppContext, services: Services, autoLock: AutoLock): Handlers {
-  const { vault, students, conferences, presentation } = services;
+  const { vault, students, guardians, caseloadViews, roster, conferences, presentation } = services;
   return {
     app: {
       info: () => ({ name: 'Waypoint', version: ctx.host.version, platform: ctx.host.platform, runtime: ctx.host.runtime }),
@@ -76,11 +86,18 @@ export function createHandlers(ctx: AppContext, services: Services, autoLock: Au
     },
     students: {
       list: (i) => students.list(i),
+      facets: () => students.facets(),
       get: (i) => students.get(i.id),
       create: (i) => students.create(i),
       update: (i) => students.update(i),
+      setPrograms: (i) => students.setPrograms(i),
       archive: (i) => students.setArchived(i, true),
       restore: (i) => students.setArchived(i, false),
+    },
+    guardians: {
+      add: (i) => guardians.add(i),
+      update: (i) => guardians.update(i),
+      remove: (i) => guardians.remove(i),
     },
     campuses: {
       list: () => students.campuses(),
@@ -133,5 +150,21 @@ export function createHandlers(ctx: AppContext, services: Services, autoLock: Au
       },
     },
     ...workspaceHandlers(services.workspace),
+    caseloadViews: {
+      list: () => caseloadViews.list(),
+      save: (i) => caseloadViews.save(i),
+      remove: (i) => caseloadViews.remove(i.id),
+    },
+    roster: {
+      choose: (i) => roster.choose(i.kind),
+      map: (i) => roster.map(i.token, i.mapping),
+      mapping: (i) => roster.mapping(i.token),
+      refresh: (i) => roster.refresh(i.token),
+      rows: (i) => roster.rows(i.token, i.outcome, i.search, i.page, i.pageSize),
+      problems: (i) => roster.problems(i.token, i.severity, i.page, i.pageSize),
+      conflicts: (i) => roster.conflicts(i.token, i.page, i.pageSize),
+      commit: (i) => roster.commit(i),
+      cancel: (i) => roster.cancel(i.token),
+    },
   };
 }

@@ -1,13 +1,17 @@
 import { AppError } from '../../shared/ipc/errors';
-import { fold, searchTokens } from '../../shared/domain/text';
+import { fold } from '../../shared/domain/text';
 import type { GradeLevel } from '../../shared/domain/gradeLevels';
+import { STUDENT_RECORD_FIELDS, type FafsaStatus, type StudentRecordField } from '../../shared/domain/studentRecord/fields';
+import type { ProgramCode } from '../../shared/domain/roster/programs';
+import type { RosterFormat } from '../../shared/domain/roster/types';
 import type {
   Campus,
+  CaseloadFacets,
   StudentDetail,
   StudentListResult,
-  StudentSummary,
   studentFields,
   listStudentsInput,
+  setProgramsInput,
   updateStudentInput,
   versionedId,
 } from '../../shared/ipc/contract';
@@ -15,8 +19,15 @@ import type { z } from 'zod';
 import type { RawDatabase } from '../vault/database';
 import type { VaultSession } from '../vault/vaultManager';
 import { recordAudit } from '../vault/auditLog';
+import { caseloadFacets, listCaseload } from './caseload/caseloadQuery';
+import { markCounselorSet, markCreatedByCounselor, readOverrides } from './studentRecord/provenance';
+import { insertSpanSql, participationView, programStateKey, readSpans } from './studentRecord/programs';
+import { guardianView, readGuardians } from './studentRecord/guardians';
 
-export type StudentFields = z.output<typeof studentFields>;
+type StudentFieldsOut = z.output<typeof studentFields>;
+/** Fields added with the full record (migration 0003) are optional here so older batch callers keep working. */
+type LaterFields = 'homeLanguage' | 'familyLanguage' | 'fafsaStatus' | 'fafsaStatusDate';
+export type StudentFields = Omit<StudentFieldsOut, LaterFields> & Partial<Pick<StudentFieldsOut, LaterFields>>;
 type ListInput = z.output<typeof listStudentsInput>;
 
 interface StudentDbRow {
@@ -32,6 +43,12 @@ interface StudentDbRow {
   expected_graduation_year: number | null;
   campus_id: number | null;
   campus_name: string | null;
+  home_language: string | null;
+  family_language: string | null;
+  fafsa_status: FafsaStatus | null;
+  fafsa_status_date: string | null;
+  roster_source: RosterFormat | null;
+  last_imported_at: string | null;
   status: 'active' | 'archived';
   archived_at: string | null;
   version: number;
@@ -40,61 +57,57 @@ interface StudentDbRow {
 }
 
 const SELECT_STUDENT = `SELECT s.id, s.local_id, s.state_id, s.first_name, s.middle_name, s.last_name, s.preferred_name,
-  s.birth_date, s.grade_level, s.expected_graduation_year, s.campus_id, c.name AS campus_name, s.status, s.archived_at,
-  s.version, s.created_at, s.updated_at
+  s.birth_date, s.grade_level, s.expected_graduation_year, s.campus_id, c.name AS campus_name, s.home_language, s.family_language,
+  s.fafsa_status, s.fafsa_status_date, s.roster_source, s.last_imported_at, s.status, s.archived_at, s.version, s.created_at, s.updated_at
   FROM students s LEFT JOIN campuses c ON c.id = s.campus_id`;
 
-function toSummary(r: StudentDbRow): StudentSummary {
-  return {
-    id: r.id,
-    localId: r.local_id,
-    stateId: r.state_id,
-    firstName: r.first_name,
-    lastName: r.last_name,
-    preferredName: r.preferred_name,
-    gradeLevel: r.grade_level,
-    expectedGraduationYear: r.expected_graduation_year,
-    campusName: r.campus_name,
-    status: r.status,
-  };
+// Bulk imports fold the same first names and surnames thousands of times: remember each one.
+const folded = new Map<string, string>();
+function foldName(part: string): string {
+  let hit = folded.get(part);
+  if (hit === undefined) {
+    hit = fold(part);
+    if (folded.size >= 20_000) folded.clear();
+    folded.set(part, hit);
+  }
+  return hit;
 }
 
-function toDetail(r: StudentDbRow): StudentDetail {
-  return {
-    ...toSummary(r),
-    middleName: r.middle_name,
-    birthDate: r.birth_date,
-    campusId: r.campus_id,
-    archivedAt: r.archived_at,
-    version: r.version,
-    createdAt: r.created_at,
-    updatedAt: r.updated_at,
-  };
-}
-
-/** Everything the search box can match: names in every form, and both IDs. */
+/** Everything the search box can match: names in every form, and both IDs (folded part by part). */
 export function studentSearchText(f: Pick<StudentFields, 'firstName' | 'middleName' | 'lastName' | 'preferredName' | 'localId' | 'stateId'>): string {
-  return fold([f.firstName, f.middleName, f.lastName, f.preferredName, f.localId, f.stateId].filter(Boolean).join(' '));
+  const parts: string[] = [];
+  for (const v of [f.firstName, f.middleName, f.lastName, f.preferredName]) if (v) parts.push(foldName(v));
+  for (const v of [f.localId, f.stateId]) if (v) parts.push(fold(v));
+  return parts.filter(Boolean).join(' ');
 }
 
 /** Sort by folded "last first" so accented names sort with their letters (Óscar among the O's). */
 export function studentSortName(f: Pick<StudentFields, 'firstName' | 'lastName'>): string {
-  return `${fold(f.lastName)}\u0001${fold(f.firstName)}`;
+  return `${foldName(f.lastName)}\u0001${foldName(f.firstName)}`;
 }
 
-const SORT_SQL: Record<ListInput['sortBy'], string> = {
-  name: 's.sort_name',
-  grade: `CASE s.grade_level WHEN 'PK' THEN 0 WHEN 'KG' THEN 1 WHEN NULL THEN 99 ELSE CAST(s.grade_level AS INTEGER) + 1 END`,
-  localId: 's.local_id',
-  graduationYear: 's.expected_graduation_year',
-  campus: 'c.name',
+/** Contract field → the provenance name it is tracked under (FAFSA never comes from a file). */
+const PROVENANCE: Partial<Record<keyof StudentFields, StudentRecordField>> = {
+  firstName: 'firstName',
+  middleName: 'middleName',
+  lastName: 'lastName',
+  preferredName: 'preferredName',
+  localId: 'localId',
+  stateId: 'stateId',
+  birthDate: 'birthDate',
+  gradeLevel: 'gradeLevel',
+  expectedGraduationYear: 'expectedGraduationYear',
+  campusName: 'campus',
+  homeLanguage: 'homeLanguage',
+  familyLanguage: 'familyLanguage',
 };
 
-const EDITABLE: (keyof StudentFields)[] = [
-  'firstName', 'middleName', 'lastName', 'preferredName', 'localId', 'stateId', 'birthDate', 'gradeLevel', 'expectedGraduationYear', 'campusName',
-];
+const EDITABLE = Object.keys({
+  firstName: 1, middleName: 1, lastName: 1, preferredName: 1, localId: 1, stateId: 1, birthDate: 1, gradeLevel: 1, expectedGraduationYear: 1,
+  campusName: 1, homeLanguage: 1, familyLanguage: 1, fafsaStatus: 1, fafsaStatusDate: 1,
+} satisfies Record<keyof StudentFields, 1>) as (keyof StudentFields)[];
 
-function duplicateIdError(err: unknown): never {
+export function duplicateIdError(err: unknown): never {
   const msg = err instanceof Error ? err.message : '';
   if (/UNIQUE constraint failed: students\.local_id/.test(msg)) {
     throw new AppError('DUPLICATE', 'Another student already has this local ID.', { field: 'localId' });
@@ -116,47 +129,55 @@ export class StudentsService {
   }
 
   list(input: ListInput): StudentListResult {
-    const where: string[] = [];
-    const params: unknown[] = [];
-    if (input.status !== 'all') {
-      where.push('s.status = ?');
-      params.push(input.status);
-    }
-    for (const token of searchTokens(input.search)) {
-      where.push(`s.search_text LIKE ? ESCAPE '\\'`);
-      params.push(`%${token.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
-    }
-    const countWhere = [...where];
-    const countParams = [...params];
-    if (input.gradeLevels.length > 0) {
-      where.push(`s.grade_level IN (${input.gradeLevels.map(() => '?').join(',')})`);
-      params.push(...input.gradeLevels);
-    }
-    const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const dir = input.sortDirection === 'desc' ? 'DESC' : 'ASC';
-    // Blank values last in either direction, then a stable tie-break.
-    const sortExpr = SORT_SQL[input.sortBy];
-    const order = `ORDER BY (${sortExpr}) IS NULL, ${sortExpr} ${dir}, s.sort_name ASC, s.id ASC`;
-    const total = (this.db.prepare(`SELECT count(*) AS n FROM students s ${whereSql}`).get(...params) as { n: number }).n;
-    const rows = this.db
-      .prepare(`${SELECT_STUDENT} ${whereSql} ${order} LIMIT ? OFFSET ?`)
-      .all(...params, input.pageSize, input.page * input.pageSize) as StudentDbRow[];
-    // Grade counts ignore the grade filter itself, so the chips show what each grade would give.
-    const countSql = `SELECT coalesce(s.grade_level, 'none') AS g, count(*) AS n FROM students s ${countWhere.length ? `WHERE ${countWhere.join(' AND ')}` : ''} GROUP BY g`;
-    const gradeCounts: StudentListResult['gradeCounts'] = {};
-    for (const r of this.db.prepare(countSql).all(...countParams) as { g: GradeLevel | 'none'; n: number }[]) gradeCounts[r.g] = r.n;
-    return { rows: rows.map(toSummary), total, page: input.page, pageSize: input.pageSize, gradeCounts };
+    return listCaseload(this.db, input);
+  }
+
+  facets(): CaseloadFacets {
+    return caseloadFacets(this.db);
   }
 
   get(id: number, options: { audit?: boolean } = { audit: true }): StudentDetail {
-    const row = this.db.prepare(`${SELECT_STUDENT} WHERE s.id = ?`).get(id) as StudentDbRow | undefined;
-    if (!row) throw new AppError('NOT_FOUND', 'No such student.');
-    if (options.audit) recordAudit(this.db, this.now(), { action: 'student.open', entityType: 'student', entityId: id });
-    return toDetail(row);
+    const db = this.db;
+    const r = db.prepare(`${SELECT_STUDENT} WHERE s.id = ?`).get(id) as StudentDbRow | undefined;
+    if (!r) throw new AppError('NOT_FOUND', 'No such student.');
+    if (options.audit) recordAudit(db, this.now(), { action: 'student.open', entityType: 'student', entityId: id });
+    const spans = readSpans(db, id);
+    const guardians = readGuardians(db, id);
+    const guardianOverrides = guardians.length ? readAllGuardianOverridesFor(db, guardians.map((g) => g.id)) : new Map();
+    const history = participationView(spans);
+    return {
+      id: r.id,
+      localId: r.local_id,
+      stateId: r.state_id,
+      firstName: r.first_name,
+      middleName: r.middle_name,
+      lastName: r.last_name,
+      preferredName: r.preferred_name,
+      birthDate: r.birth_date,
+      gradeLevel: r.grade_level,
+      expectedGraduationYear: r.expected_graduation_year,
+      campusId: r.campus_id,
+      campusName: r.campus_name,
+      homeLanguage: r.home_language,
+      familyLanguage: r.family_language,
+      fafsaStatus: r.fafsa_status,
+      fafsaStatusDate: r.fafsa_status_date,
+      programs: [...new Set(history.filter((h) => h.current).map((h) => h.program))],
+      programHistory: history,
+      guardians: guardians.map((g) => guardianView(g, guardianOverrides.get(g.id))),
+      enteredByCounselor: [...readOverrides(db, 'student_field_overrides', id).keys()].filter((f): f is StudentRecordField => (STUDENT_RECORD_FIELDS as readonly string[]).includes(f)),
+      rosterSource: r.roster_source,
+      lastImportedAt: r.last_imported_at,
+      status: r.status,
+      archivedAt: r.archived_at,
+      version: r.version,
+      createdAt: r.created_at,
+      updatedAt: r.updated_at,
+    };
   }
 
   campuses(): Campus[] {
-    return this.db.prepare('SELECT id, name FROM campuses ORDER BY name').all() as Campus[];
+    return this.db.prepare('SELECT id, name FROM campuses ORDER BY name COLLATE NOCASE').all() as Campus[];
   }
 
   private campusId(name: string | null | undefined): number | null {
@@ -166,12 +187,15 @@ export class StudentsService {
     return Number(this.db.prepare('INSERT INTO campuses (name, created_at) VALUES (?, ?)').run(name, this.now().toISOString()).lastInsertRowid);
   }
 
+  /** A student typed by the counselor: every value is theirs (an import will ask before changing one). */
   create(fields: StudentFields): StudentDetail {
     const db = this.db;
     const id = db.transaction(() => {
       const ts = this.now().toISOString();
       try {
         const id = Number(this.insertStatement(db).run(...this.insertParams(fields, this.campusId(fields.campusName), ts)).lastInsertRowid);
+        const set = (Object.entries(PROVENANCE) as [keyof StudentFields, StudentRecordField][]).filter(([k]) => fields[k] != null).map(([, f]) => f);
+        markCreatedByCounselor(db, 'student_field_overrides', id, set, this.now());
         recordAudit(db, this.now(), { action: 'student.create', entityType: 'student', entityId: id });
         return id;
       } catch (err) {
@@ -182,8 +206,10 @@ export class StudentsService {
   }
 
   /**
-   * Bulk path for imports and large batches: one transaction, one prepared statement on
-   * the connection under TypeORM. Returns the new IDs in input order. All or nothing.
+   * Bulk path for large batches (fixtures, benchmarks): one transaction, one prepared
+   * statement on the connection under TypeORM. Returns the new IDs in input order. All or
+   * nothing. Roster files go through the roster import service instead (preview, matching,
+   * provenance); rows written here carry no provenance.
    */
   createMany(list: StudentFields[]): number[] {
     const db = this.db;
@@ -212,14 +238,16 @@ export class StudentsService {
 
   private insertStatement(db: RawDatabase) {
     return db.prepare(`INSERT INTO students (local_id, state_id, first_name, middle_name, last_name, preferred_name, birth_date,
-      grade_level, expected_graduation_year, campus_id, status, search_text, sort_name, version, created_at, updated_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'active', ?, ?, 1, ?, ?)`);
+      grade_level, expected_graduation_year, campus_id, home_language, family_language, fafsa_status, fafsa_status_date,
+      status, search_text, sort_name, version, created_at, updated_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'active', ?, ?, 1, ?, ?)`);
   }
 
   private insertParams(f: StudentFields, campusId: number | null, ts: string): unknown[] {
     return [
       f.localId ?? null, f.stateId ?? null, f.firstName, f.middleName ?? null, f.lastName, f.preferredName ?? null,
-      f.birthDate ?? null, f.gradeLevel ?? null, f.expectedGraduationYear ?? null, campusId, studentSearchText(f), studentSortName(f), ts, ts,
+      f.birthDate ?? null, f.gradeLevel ?? null, f.expectedGraduationYear ?? null, campusId, f.homeLanguage ?? null, f.familyLanguage ?? null,
+      f.fafsaStatus ?? null, f.fafsaStatusDate ?? null, studentSearchText(f), studentSortName(f), ts, ts,
     ];
   }
 
@@ -239,8 +267,12 @@ export class StudentsService {
         gradeLevel: current.gradeLevel,
         expectedGraduationYear: current.expectedGraduationYear,
         campusName: current.campusName,
+        homeLanguage: current.homeLanguage,
+        familyLanguage: current.familyLanguage,
+        fafsaStatus: current.fafsaStatus,
+        fafsaStatusDate: current.fafsaStatusDate,
       };
-      const changed: string[] = [];
+      const changed: (keyof StudentFields)[] = [];
       for (const key of EDITABLE) {
         if (!(key in input.changes)) continue;
         const value = input.changes[key];
@@ -248,20 +280,71 @@ export class StudentsService {
         (merged as Record<string, unknown>)[key] = value;
         changed.push(key);
       }
+      // A status date without a status means nothing; a status set to "not recorded" drops its date.
+      if (merged.fafsaStatus == null && merged.fafsaStatusDate != null) {
+        merged.fafsaStatusDate = null;
+        if (!changed.includes('fafsaStatusDate')) changed.push('fafsaStatusDate');
+      }
       if (changed.length === 0) return;
+      const campusId = this.campusId(merged.campusName);
       try {
         db.prepare(`UPDATE students SET local_id = ?, state_id = ?, first_name = ?, middle_name = ?, last_name = ?, preferred_name = ?,
-          birth_date = ?, grade_level = ?, expected_graduation_year = ?, campus_id = ?, search_text = ?, sort_name = ?,
+          birth_date = ?, grade_level = ?, expected_graduation_year = ?, campus_id = ?, home_language = ?, family_language = ?,
+          fafsa_status = ?, fafsa_status_date = ?, search_text = ?, sort_name = ?,
           version = version + 1, updated_at = ? WHERE id = ? AND version = ?`).run(
           merged.localId, merged.stateId, merged.firstName, merged.middleName, merged.lastName, merged.preferredName,
-          merged.birthDate, merged.gradeLevel, merged.expectedGraduationYear, this.campusId(merged.campusName),
-          studentSearchText(merged), studentSortName(merged), this.now().toISOString(), input.id, input.version,
+          merged.birthDate, merged.gradeLevel, merged.expectedGraduationYear, campusId, merged.homeLanguage, merged.familyLanguage,
+          merged.fafsaStatus, merged.fafsaStatusDate, studentSearchText(merged), studentSortName(merged), this.now().toISOString(), input.id, input.version,
         );
       } catch (err) {
         duplicateIdError(err);
       }
+      // The counselor set these values: a later roster import will ask before replacing them.
+      for (const key of changed) {
+        const field = PROVENANCE[key];
+        if (!field) continue;
+        const previous = field === 'campus' ? current.campusId : (current[key as keyof typeof current] as string | number | null);
+        markCounselorSet(db, 'student_field_overrides', input.id, field, previous ?? null, this.now());
+      }
       // Which fields changed, never their values: the log must not become a second copy of the record.
       recordAudit(db, this.now(), { action: 'student.update', entityType: 'student', entityId: input.id, summary: changed.join(',') });
+    })();
+    return this.get(input.id, { audit: false });
+  }
+
+  /**
+   * The counselor says which programs the student is in now. A new one is recorded as theirs;
+   * one they take away is ended, not deleted, so its history (and dates from a roster) stays.
+   */
+  setPrograms(input: z.output<typeof setProgramsInput>): StudentDetail {
+    const db = this.db;
+    db.transaction(() => {
+      const current = this.get(input.id, { audit: false });
+      this.requireVersion(current, input.version);
+      const wanted = new Set<ProgramCode>(input.programs);
+      const now = new Set<ProgramCode>(current.programs);
+      const added = [...wanted].filter((p) => !now.has(p));
+      const ended = [...now].filter((p) => !wanted.has(p));
+      if (added.length === 0 && ended.length === 0) return;
+      const ts = this.now().toISOString();
+      const spans = readSpans(db, input.id);
+      const insert = db.prepare(insertSpanSql);
+      const end = db.prepare('UPDATE student_programs SET current = 0, updated_at = ? WHERE student_id = ? AND program = ? AND current = 1');
+      for (const p of [...added, ...ended]) {
+        const mine = spans.filter((s) => s.program === p);
+        // What the roster said about this program before the counselor's change (its dated form if it had dates).
+        const previous = programStateKey(mine, true);
+        markCounselorSet(db, 'student_field_overrides', input.id, `program:${p}`, previous, this.now());
+      }
+      for (const p of added) insert.run(input.id, p, null, null, 1, 'counselor', ts, ts);
+      for (const p of ended) end.run(ts, input.id, p);
+      db.prepare('UPDATE students SET version = version + 1, updated_at = ? WHERE id = ? AND version = ?').run(ts, input.id, input.version);
+      recordAudit(db, this.now(), {
+        action: 'student.programs',
+        entityType: 'student',
+        entityId: input.id,
+        summary: `${added.length} added, ${ended.length} ended`,
+      });
     })();
     return this.get(input.id, { audit: false });
   }
@@ -283,7 +366,7 @@ export class StudentsService {
     return this.get(input.id, { audit: false });
   }
 
-  private requireVersion(current: StudentDetail, version: number): void {
+  requireVersion(current: { version: number }, version: number): void {
     if (current.version !== version) {
       throw new AppError('CONFLICT', 'This student was changed since you opened it. Reload to see the latest before saving.', {
         currentVersion: current.version,
@@ -291,3 +374,18 @@ export class StudentsService {
     }
   }
 }
+
+function readAllGuardianOverridesFor(db: RawDatabase, ids: number[]): Map<number, Map<string, unknown>> {
+  const out = new Map<number, Map<string, unknown>>();
+  const rows = db.prepare(`SELECT guardian_id, field FROM guardian_field_overrides WHERE guardian_id IN (${ids.map(() => '?').join(',')})`).all(...ids) as {
+    guardian_id: number;
+    field: string;
+  }[];
+  for (const r of rows) {
+    let m = out.get(r.guardian_id);
+    if (!m) out.set(r.guardian_id, (m = new Map()));
+    m.set(r.field, true);
+  }
+  return out;
+}
+

@@ -6,7 +6,8 @@ export const API_SHAPE = {
   app: ['info', 'activity'],
   settings: ['get', 'update'],
   vault: ['status', 'chooseExisting', 'chooseNewLocation', 'create', 'unlock', 'unlockWithRecoveryKey', 'lock', 'changePassphrase', 'saveRecoveryKey', 'backup'],
-  students: ['list', 'get', 'create', 'update', 'archive', 'restore'],
+  students: ['list', 'facets', 'get', 'create', 'update', 'setPrograms', 'archive', 'restore'],
+  guardians: ['add', 'update', 'remove'],
   campuses: ['list'],
   conferences: [
     'startOptions', 'start', 'open', 'history', 'update', 'begin', 'cancel', 'remove', 'end',
@@ -23,6 +24,8 @@ export const API_SHAPE = {
   notes: ['list', 'search', 'create', 'update', 'archive', 'restore', 'remove'],
   decisions: ['list', 'create', 'update', 'remove'],
   referrals: ['list', 'create', 'update', 'archive', 'restore', 'remove'],
+  caseloadViews: ['list', 'save', 'remove'],
+  roster: ['choose', 'map', 'mapping', 'refresh', 'rows', 'problems', 'conflicts', 'commit', 'cancel'],
 } as const;
 
 /** Events the main process pushes to windows. */

@@ -28,6 +28,8 @@ export interface CsvProblem {
   line: number | null;
   column: string | null;
   message: string;
+  /** The values the message quotes, for a translation (roster: shared/i18n/…/rosterProblems.ts "csv-<code>"). */
+  params?: Record<string, string | number>;
   code: 'too-many-fields' | 'too-few-fields' | 'unterminated-quote' | 'duplicate-header' | 'empty-header' | 'no-header' | 'empty-file';
 }
 
@@ -121,12 +123,12 @@ export function parseCsvText(text: string, fileName: string, encoding: TextEncod
   const seen = new Map<string, number>();
   headers.slice(0, width).forEach((h, i) => {
     if (h === '') {
-      problems.push({ fileName, row: 0, line: 1, column: `#${i + 1}`, code: 'empty-header', message: `Column ${i + 1} has no header name.` });
+      problems.push({ fileName, row: 0, line: 1, column: `#${i + 1}`, code: 'empty-header', message: `Column ${i + 1} has no header name.`, params: { index: i + 1 } });
       return;
     }
     const key = h.toLowerCase();
     if (seen.has(key)) {
-      problems.push({ fileName, row: 0, line: 1, column: h, code: 'duplicate-header', message: `The column "${h}" appears twice (columns ${seen.get(key)! + 1} and ${i + 1}).` });
+      problems.push({ fileName, row: 0, line: 1, column: h, code: 'duplicate-header', message: `The column "${h}" appears twice (columns ${seen.get(key)! + 1} and ${i + 1}).`, params: { header: h, first: seen.get(key)! + 1, second: i + 1 } });
     } else seen.set(key, i);
   });
   const rows: CsvRow[] = [];
@@ -141,12 +143,20 @@ export function parseCsvText(text: string, fileName: string, encoding: TextEncod
       values = values.slice(0, width);
     }
     if (values.length > width) {
-      problems.push({ fileName, row, line, column: null, code: 'too-many-fields', message: `Row ${row} (line ${line}) has ${values.length} fields; the header has ${width}. A value may contain an unquoted "${delimiter === '\t' ? 'tab' : delimiter}".` });
+      problems.push({
+        fileName,
+        row,
+        line,
+        column: null,
+        code: 'too-many-fields',
+        message: delimiter === '\t' ? `Row ${row} (line ${line}) has ${values.length} fields; the header has ${width}. A value may contain an unquoted tab.` : `Row ${row} (line ${line}) has ${values.length} fields; the header has ${width}. A value may contain an unquoted "${delimiter}".`,
+        params: { row, line, count: values.length, width, delimiter: delimiter === '\t' ? 'tab' : delimiter },
+      });
       return;
     }
     if (values.length < width) {
       if (options.strictFieldCount) {
-        problems.push({ fileName, row, line, column: null, code: 'too-few-fields', message: `Row ${row} (line ${line}) has ${values.length} fields; the header has ${width}.` });
+        problems.push({ fileName, row, line, column: null, code: 'too-few-fields', message: `Row ${row} (line ${line}) has ${values.length} fields; the header has ${width}.`, params: { row, line, count: values.length, width } });
         return;
       }
       values = [...values, ...Array(width - values.length).fill('')];
@@ -155,7 +165,7 @@ export function parseCsvText(text: string, fileName: string, encoding: TextEncod
   });
   if (unterminated !== null) {
     const line = lineOf(starts, Math.min(unterminated, text.length - 1));
-    problems.push({ fileName, row: null, line, column: null, code: 'unterminated-quote', message: `A quoted value is never closed (near line ${line}); the rest of the file would be swallowed into one field.` });
+    problems.push({ fileName, row: null, line, column: null, code: 'unterminated-quote', message: `A quoted value is never closed (near line ${line}); the rest of the file would be swallowed into one field.`, params: { line } });
   }
   return { table: { fileName, encoding, delimiter, headers: headers.slice(0, width), rows }, problems };
 }

@@ -16,6 +16,13 @@ export interface StudentRow {
   gradeLevel: string | null;
   expectedGraduationYear: number | null;
   campusId: number | null;
+  homeLanguage: string | null;
+  familyLanguage: string | null;
+  fafsaStatus: 'not-started' | 'submitted' | 'opted-out' | 'exempt' | null;
+  fafsaStatusDate: string | null;
+  rosterSource: 'oneroster' | 'edfi' | 'sis-csv' | null;
+  rosterSourceId: string | null;
+  lastImportedAt: string | null;
   status: 'active' | 'archived';
   archivedAt: string | null;
   searchText: string;
@@ -40,6 +47,13 @@ export const StudentEntity = new EntitySchema<StudentRow>({
     gradeLevel: { name: 'grade_level', type: 'text', nullable: true },
     expectedGraduationYear: { name: 'expected_graduation_year', type: 'integer', nullable: true },
     campusId: { name: 'campus_id', type: 'integer', nullable: true },
+    homeLanguage: { name: 'home_language', type: 'text', nullable: true },
+    familyLanguage: { name: 'family_language', type: 'text', nullable: true },
+    fafsaStatus: { name: 'fafsa_status', type: 'text', nullable: true },
+    fafsaStatusDate: { name: 'fafsa_status_date', type: 'text', nullable: true },
+    rosterSource: { name: 'roster_source', type: 'text', nullable: true },
+    rosterSourceId: { name: 'roster_source_id', type: 'text', nullable: true },
+    lastImportedAt: { name: 'last_imported_at', type: 'text', nullable: true },
     status: { type: 'text', default: 'active' },
     archivedAt: { name: 'archived_at', type: 'text', nullable: true },
     searchText: { name: 'search_text', type: 'text' },

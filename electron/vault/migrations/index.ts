@@ -1,5 +1,6 @@
 import { Initial1764800000001 } from './0001-initial';
 import { Notes1764800000002 } from './0002-notes';
+import { StudentRecord1764800000003 } from './0003-student-record';
 import { PlanWorkspace1764800000004 } from './0004-plan-workspace';
 import { Conferences1764800000007 } from './0007-conferences';
 
@@ -8,4 +9,4 @@ import { Conferences1764800000007 } from './0007-conferences';
  * timestamps are assigned in DESIGN order: 0003 student record, 0004 plan workspace,
  * 0005 course plans, 0006 test results, 0007 conferences.
  */
-export const MIGRATIONS = [Initial1764800000001, Notes1764800000002, PlanWorkspace1764800000004, Conferences1764800000007];
+export const MIGRATIONS = [Initial1764800000001, Notes1764800000002, StudentRecord1764800000003, PlanWorkspace1764800000004, Conferences1764800000007];

@@ -1,25 +1,43 @@
 import { useDeferredValue, useMemo, useState } from 'react';
 import { Link as RouterLink, useNavigate } from 'react-router';
-import { Box, Button, Chip, InputAdornment, Link, Stack, TextField, ToggleButton, ToggleButtonGroup, Typography } from '@mui/material';
+import { Box, Button, Chip, InputAdornment, Link, Stack, TextField, ToggleButton, ToggleButtonGroup, Tooltip, Typography } from '@mui/material';
 import { DataGrid, type GridColDef, type GridPaginationModel, type GridSortModel } from '@mui/x-data-grid';
 import Search from '@mui/icons-material/Search';
 import PersonAddAlt1Outlined from '@mui/icons-material/PersonAddAlt1Outlined';
+import FilterAltOffOutlined from '@mui/icons-material/FilterAltOffOutlined';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
 import { GRADE_LEVELS, type GradeLevel } from '../../../shared/domain/gradeLevels';
-import type { StudentSummary } from '../../../shared/ipc/contract';
+import type { ProgramCode } from '../../../shared/domain/roster/programs';
+import type { CaseloadViewQuery, GradeFilterValue, StudentSummary } from '../../../shared/ipc/contract';
 import { STUDENT_SORT_FIELDS } from '../../../shared/ipc/contract';
 import { useGridLocale } from '../components/gridLocale';
 import { useNotify } from '../components/Notifier';
+import { programLabel } from '../roster/labels';
 import { StudentDialog } from './StudentDialog';
+import { MultiSelect } from './MultiSelect';
+import { SavedViews } from './SavedViews';
 
 type SortField = (typeof STUDENT_SORT_FIELDS)[number];
 type Status = 'active' | 'archived' | 'all';
 
+export interface Filters {
+  search: string;
+  status: Status;
+  gradeLevels: GradeFilterValue[];
+  programs: ProgramCode[];
+  programMatch: 'any' | 'all';
+  graduationYears: number[];
+  campusIds: number[];
+}
+
+const NO_FILTERS: Filters = { search: '', status: 'active', gradeLevels: [], programs: [], programMatch: 'any', graduationYears: [], campusIds: [] };
+const DEFAULT_SORT: GridSortModel = [{ field: 'name', sort: 'asc' }];
+
 /**
  * The caseload: search, filters and sorting run in the main process, one page at a time,
- * so the screen stays fast at 10,000 students.
+ * so the screen stays fast at 10,000 students. Filter sets can be saved as named views.
  */
 export function CaseloadScreen() {
   const { t } = useTranslation();
@@ -27,25 +45,24 @@ export function CaseloadScreen() {
   const notify = useNotify();
   const qc = useQueryClient();
   const gridLocale = useGridLocale();
-  const [search, setSearch] = useState('');
-  const deferredSearch = useDeferredValue(search);
-  const [status, setStatus] = useState<Status>('active');
-  const [grades, setGrades] = useState<GradeLevel[]>([]);
-  const [sort, setSort] = useState<GridSortModel>([{ field: 'name', sort: 'asc' }]);
+  const [filters, setFilters] = useState<Filters>(NO_FILTERS);
+  const deferredSearch = useDeferredValue(filters.search);
+  const [sort, setSort] = useState<GridSortModel>(DEFAULT_SORT);
   const [paging, setPaging] = useState<GridPaginationModel>({ page: 0, pageSize: 50 });
+  const [activeView, setActiveView] = useState<{ id: number; name: string } | null>(null);
   const [adding, setAdding] = useState(false);
 
   const sortBy = (sort[0]?.field ?? 'name') as SortField;
-  const query = {
-    search: deferredSearch,
-    status,
-    gradeLevels: grades,
-    sortBy,
-    sortDirection: sort[0]?.sort ?? 'asc',
-    page: paging.page,
-    pageSize: paging.pageSize,
-  } as const;
+  const sortDirection = sort[0]?.sort ?? 'asc';
+  const query = { ...filters, search: deferredSearch, sortBy, sortDirection, page: paging.page, pageSize: paging.pageSize } as const;
   const list = useQuery({ queryKey: ['students', 'list', query], queryFn: () => api.students.list(query), placeholderData: keepPreviousData });
+  const facets = useQuery({ queryKey: ['students', 'facets'], queryFn: () => api.students.facets() });
+
+  const update = (patch: Partial<Filters>) => {
+    setFilters((f) => ({ ...f, ...patch }));
+    setPaging((p) => ({ ...p, page: 0 }));
+    setActiveView(null);
+  };
 
   const columns = useMemo<GridColDef<StudentSummary>[]>(
     () => [
@@ -71,66 +88,84 @@ export function CaseloadScreen() {
         ),
       },
       { field: 'localId', headerName: t('caseload.columns.localId'), flex: 1, minWidth: 110 },
-      { field: 'stateId', headerName: t('caseload.columns.stateId'), flex: 1, minWidth: 120, sortable: false },
+      { field: 'stateId', headerName: t('caseload.columns.stateId'), flex: 1, minWidth: 120 },
       {
         field: 'grade',
         headerName: t('caseload.columns.grade'),
         width: 130,
         valueGetter: (_v, row) => (row.gradeLevel ? t(`common.grade.${row.gradeLevel}`) : '—'),
       },
-      { field: 'graduationYear', headerName: t('caseload.columns.graduationYear'), width: 160, valueGetter: (_v, row) => row.expectedGraduationYear ?? '—' },
-      { field: 'campus', headerName: t('caseload.columns.campus'), flex: 1.5, minWidth: 160, valueGetter: (_v, row) => row.campusName ?? '—' },
+      { field: 'graduationYear', headerName: t('caseload.columns.graduationYear'), width: 150, valueGetter: (_v, row) => row.expectedGraduationYear ?? '—' },
+      { field: 'campus', headerName: t('caseload.columns.campus'), flex: 1.4, minWidth: 160, valueGetter: (_v, row) => row.campusName ?? '—' },
+      {
+        field: 'programs',
+        headerName: t('caseload.columns.programs'),
+        flex: 1.6,
+        minWidth: 180,
+        sortable: false,
+        renderCell: ({ row }) => {
+          if (row.programs.length === 0) return null;
+          const labels = row.programs.map((p) => programLabel(t, p));
+          return (
+            <Tooltip title={labels.join(', ')}>
+              <Box sx={{ display: 'flex', alignItems: 'center', height: '100%', gap: 0.5, overflow: 'hidden' }} aria-label={labels.join(', ')} role="img">
+                {row.programs.slice(0, 3).map((p) => (
+                  <Chip key={p} size="small" variant="outlined" label={t(`roster.programsShort.${p}`)} aria-hidden />
+                ))}
+                {row.programs.length > 3 && <Chip size="small" label={`+${row.programs.length - 3}`} aria-hidden />}
+              </Box>
+            </Tooltip>
+          );
+        },
+      },
     ],
     [t],
   );
 
   const counts = list.data?.gradeCounts ?? {};
-  const presentGrades = GRADE_LEVELS.filter((g) => counts[g]);
+  const presentGrades = GRADE_LEVELS.filter((g) => counts[g] || filters.gradeLevels.includes(g));
   const total = list.data?.total ?? 0;
-  const nothingAtAll = !list.isFetching && total === 0 && !deferredSearch && grades.length === 0 && status === 'active';
+  const filtered = JSON.stringify({ ...filters, search: filters.search.trim() }) !== JSON.stringify(NO_FILTERS);
+  const nothingAtAll = !list.isFetching && total === 0 && !filtered;
 
-  const toggleGrade = (g: GradeLevel) => {
-    setGrades((gs) => (gs.includes(g) ? gs.filter((x) => x !== g) : [...gs, g]));
+  const toggleGrade = (g: GradeLevel | 'none') => update({ gradeLevels: filters.gradeLevels.includes(g) ? filters.gradeLevels.filter((x) => x !== g) : [...filters.gradeLevels, g] });
+
+  const viewQuery: CaseloadViewQuery = { ...filters, search: filters.search.trim(), sortBy, sortDirection, facts: {} };
+  const applyView = (v: { id: number; name: string; query: CaseloadViewQuery }) => {
+    const q = v.query;
+    setFilters({ search: q.search, status: q.status, gradeLevels: q.gradeLevels, programs: q.programs, programMatch: q.programMatch, graduationYears: q.graduationYears, campusIds: q.campusIds });
+    setSort([{ field: q.sortBy, sort: q.sortDirection }]);
     setPaging((p) => ({ ...p, page: 0 }));
+    setActiveView({ id: v.id, name: v.name });
   };
 
   return (
     <Box sx={{ p: { xs: 2, md: 4 }, maxWidth: 1600, mx: 'auto' }}>
-      <Stack direction="row" sx={{ alignItems: 'flex-end', justifyContent: 'space-between', mb: 3 }}>
+      <Stack direction="row" sx={{ alignItems: 'flex-end', justifyContent: 'space-between', mb: 3, gap: 2, flexWrap: 'wrap' }}>
         <Box>
           <Typography variant="h1">{t('caseload.title')}</Typography>
           <Typography color="text.secondary" aria-live="polite">
             {t('caseload.count', { count: total })}
+            {activeView ? ` · ${t('caseload.views.active', { name: activeView.name })}` : ''}
           </Typography>
         </Box>
-        <Button variant="contained" startIcon={<PersonAddAlt1Outlined />} onClick={() => setAdding(true)}>
-          {t('caseload.addStudent')}
-        </Button>
+        <Stack direction="row" spacing={1}>
+          <SavedViews current={viewQuery} active={activeView} onApply={applyView} onSaved={(v) => setActiveView({ id: v.id, name: v.name })} onRemoved={(id) => activeView?.id === id && setActiveView(null)} />
+          <Button variant="contained" startIcon={<PersonAddAlt1Outlined />} onClick={() => setAdding(true)}>
+            {t('caseload.addStudent')}
+          </Button>
+        </Stack>
       </Stack>
 
       <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} sx={{ mb: 2, alignItems: { md: 'center' } }}>
         <TextField
           label={t('caseload.searchLabel')}
-          value={search}
-          onChange={(e) => {
-            setSearch(e.target.value);
-            setPaging((p) => ({ ...p, page: 0 }));
-          }}
+          value={filters.search}
+          onChange={(e) => update({ search: e.target.value })}
           sx={{ maxWidth: { md: 420 } }}
           slotProps={{ input: { startAdornment: <InputAdornment position="start"><Search /></InputAdornment> }, htmlInput: { type: 'search' } }}
         />
-        <ToggleButtonGroup
-          exclusive
-          size="small"
-          value={status}
-          aria-label={t('caseload.status.label')}
-          onChange={(_e, v: Status | null) => {
-            if (v) {
-              setStatus(v);
-              setPaging((p) => ({ ...p, page: 0 }));
-            }
-          }}
-        >
+        <ToggleButtonGroup exclusive size="small" value={filters.status} aria-label={t('caseload.status.label')} onChange={(_e, v: Status | null) => v && update({ status: v })}>
           {(['active', 'archived', 'all'] as const).map((s) => (
             <ToggleButton key={s} value={s} sx={{ px: 2 }}>
               {t(`caseload.status.${s}`)}
@@ -140,18 +175,67 @@ export function CaseloadScreen() {
       </Stack>
 
       <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap', mb: 2 }} role="group" aria-label={t('caseload.grades.label')}>
-        <Chip label={t('caseload.grades.all')} color={grades.length === 0 ? 'primary' : 'default'} variant={grades.length === 0 ? 'filled' : 'outlined'} onClick={() => setGrades([])} aria-pressed={grades.length === 0} />
+        <Chip label={t('caseload.grades.all')} color={filters.gradeLevels.length === 0 ? 'primary' : 'default'} variant={filters.gradeLevels.length === 0 ? 'filled' : 'outlined'} onClick={() => update({ gradeLevels: [] })} aria-pressed={filters.gradeLevels.length === 0} />
         {presentGrades.map((g) => (
           <Chip
             key={g}
-            label={`${t(`common.grade.${g}`)} · ${counts[g]}`}
-            color={grades.includes(g) ? 'primary' : 'default'}
-            variant={grades.includes(g) ? 'filled' : 'outlined'}
+            label={`${t(`common.grade.${g}`)} · ${counts[g] ?? 0}`}
+            color={filters.gradeLevels.includes(g) ? 'primary' : 'default'}
+            variant={filters.gradeLevels.includes(g) ? 'filled' : 'outlined'}
             onClick={() => toggleGrade(g)}
-            aria-pressed={grades.includes(g)}
+            aria-pressed={filters.gradeLevels.includes(g)}
           />
         ))}
-        {counts.none ? <Chip label={`${t('common.grade.none')} · ${counts.none}`} variant="outlined" disabled /> : null}
+        {(counts.none || filters.gradeLevels.includes('none')) && (
+          <Chip
+            label={`${t('common.grade.none')} · ${counts.none ?? 0}`}
+            color={filters.gradeLevels.includes('none') ? 'primary' : 'default'}
+            variant={filters.gradeLevels.includes('none') ? 'filled' : 'outlined'}
+            onClick={() => toggleGrade('none')}
+            aria-pressed={filters.gradeLevels.includes('none')}
+          />
+        )}
+      </Stack>
+
+      <Stack direction="row" spacing={1.5} useFlexGap sx={{ flexWrap: 'wrap', mb: 2, alignItems: 'center' }} role="group" aria-label={t('caseload.filters.label')}>
+        <MultiSelect
+          label={t('caseload.filters.programs')}
+          options={(facets.data?.programs ?? []).map((p) => ({ value: p.program, label: `${programLabel(t, p.program)} · ${p.count}` }))}
+          selected={filters.programs}
+          onChange={(programs) => update({ programs })}
+          width={260}
+        />
+        {filters.programs.length > 1 && (
+          <ToggleButtonGroup exclusive size="small" value={filters.programMatch} aria-label={t('caseload.filters.programMatch.label')} onChange={(_e, v: 'any' | 'all' | null) => v && update({ programMatch: v })}>
+            <ToggleButton value="any">{t('caseload.filters.programMatch.any')}</ToggleButton>
+            <ToggleButton value="all">{t('caseload.filters.programMatch.all')}</ToggleButton>
+          </ToggleButtonGroup>
+        )}
+        <MultiSelect
+          label={t('caseload.filters.graduationYears')}
+          options={(facets.data?.graduationYears ?? []).map((y) => ({ value: y.year, label: `${y.year} · ${y.count}` }))}
+          selected={filters.graduationYears}
+          onChange={(graduationYears) => update({ graduationYears })}
+          width={200}
+        />
+        <MultiSelect
+          label={t('caseload.filters.campuses')}
+          options={(facets.data?.campuses ?? []).map((c) => ({ value: c.id, label: `${c.name} · ${c.count}` }))}
+          selected={filters.campusIds}
+          onChange={(campusIds) => update({ campusIds })}
+          width={260}
+        />
+        {filtered && (
+          <Button
+            startIcon={<FilterAltOffOutlined />}
+            onClick={() => {
+              update(NO_FILTERS);
+              setSort(DEFAULT_SORT);
+            }}
+          >
+            {t('caseload.filters.clear')}
+          </Button>
+        )}
       </Stack>
 
       <Box sx={{ bgcolor: 'background.paper', borderRadius: 2 }}>
@@ -166,8 +250,9 @@ export function CaseloadScreen() {
           filterMode="server"
           sortModel={sort}
           onSortModelChange={(m) => {
-            setSort(m.length ? m : [{ field: 'name', sort: 'asc' }]);
+            setSort(m.length ? m : DEFAULT_SORT);
             setPaging((p) => ({ ...p, page: 0 }));
+            setActiveView(null);
           }}
           paginationModel={paging}
           onPaginationModelChange={setPaging}

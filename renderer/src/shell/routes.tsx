@@ -2,6 +2,8 @@ import type { ReactNode } from 'react';
 import type { RouteObject } from 'react-router';
 import PeopleAltOutlined from '@mui/icons-material/PeopleAltOutlined';
 import SettingsOutlined from '@mui/icons-material/SettingsOutlined';
+import UploadFileOutlined from '@mui/icons-material/UploadFileOutlined';
+import { ImportScreen } from '../roster/ImportScreen';
 import AssignmentTurnedInOutlined from '@mui/icons-material/AssignmentTurnedInOutlined';
 import { ConferenceScreen } from '../conference/ConferenceScreen';
 import { FollowUpsScreen } from '../conference/FollowUpsScreen';
@@ -21,6 +23,7 @@ export interface NavItem {
 
 export const NAV: NavItem[] = [
   { to: '/caseload', key: 'common.nav.caseload', icon: <PeopleAltOutlined /> },
+  { to: '/import', key: 'roster.nav', icon: <UploadFileOutlined /> },
   { to: '/follow-ups', key: 'conference.followUps.nav', icon: <AssignmentTurnedInOutlined /> },
   { to: '/notes-search', key: 'workspace.notesSearch.nav', icon: <ManageSearchOutlined /> },
   { to: '/settings', key: 'common.nav.settings', icon: <SettingsOutlined /> },
@@ -28,6 +31,7 @@ export const NAV: NavItem[] = [
 
 /** Screens beyond caseload, student and settings (added by each concern). */
 export const EXTRA_ROUTES: RouteObject[] = [
+  { path: 'import', element: <ImportScreen /> },
   { path: 'conferences/:id', element: <ConferenceScreen /> },
   { path: 'follow-ups', element: <FollowUpsScreen /> },
   { path: 'notes-search', element: <NotesSearchScreen /> },

@@ -1,13 +1,14 @@
+import { say, type Said } from './say';
+
 /**
  * Checks and clean-up shared by every text value read from a roster file: invisible
  * characters removed, Unicode composed (NFC) so "José" typed two ways is one name, HTML
  * entities restored, and text that was garbled by a wrong encoding caught instead of stored.
  */
 
-export interface TextIssue {
+export interface TextIssue extends Said {
   code: 'encoding-replacement-character' | 'encoding-mojibake' | 'html-entity';
   severity: 'error' | 'warning';
-  message: string;
 }
 
 const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
@@ -72,23 +73,19 @@ export function textIssues(value: string): TextIssue[] {
   if (PLAIN.test(value) && !value.includes('&')) return [];
   const issues: TextIssue[] = [];
   if (value.includes('\uFFFD')) {
-    issues.push({
-      code: 'encoding-replacement-character',
-      severity: 'error',
-      message: `${JSON.stringify(value)} contains "\uFFFD" where a letter could not be read: the file was saved in a different encoding than the one it was read in, and the original letters are lost. Export it again as "CSV UTF-8" (or plain UTF-8).`,
-    });
+    issues.push({ code: 'encoding-replacement-character', severity: 'error', ...say('encoding-replacement-character', { value: JSON.stringify(value) }) });
   } else if (MOJIBAKE.test(value)) {
     const repaired = repairMojibake(value);
     issues.push({
       code: 'encoding-mojibake',
       severity: 'error',
-      message: `${JSON.stringify(value)} looks garbled by a wrong encoding${repaired ? ` (probably ${JSON.stringify(repaired)})` : ''}: the file was converted twice. Export it again as "CSV UTF-8".`,
+      ...(repaired ? say('encoding-mojibake~repaired', { value: JSON.stringify(value), repaired: JSON.stringify(repaired) }) : say('encoding-mojibake', { value: JSON.stringify(value) })),
     });
   }
   if (HAS_ENTITY.test(value)) {
     const decoded = decodeEntities(value);
     if (decoded !== value) {
-      issues.push({ code: 'html-entity', severity: 'warning', message: `${JSON.stringify(value)} contains HTML codes; read as ${JSON.stringify(decoded)}.` });
+      issues.push({ code: 'html-entity', severity: 'warning', ...say('html-entity', { value: JSON.stringify(value), decoded: JSON.stringify(decoded) }) });
     }
   }
   return issues;

@@ -1,4 +1,5 @@
 import type { IsoDate } from '../dates';
+import { say, type Said } from './say';
 
 /**
  * Reads the dates district exports actually contain — ISO, US M/D/YYYY, day-first when the
@@ -19,10 +20,9 @@ export type DateProblemCode =
   | 'date-unknown-placeholder'
   | 'date-year-only';
 
-export interface DateProblem {
+export interface DateProblem extends Said {
   code: DateProblemCode;
   severity: 'error' | 'warning';
-  message: string;
 }
 
 export interface DateResult {
@@ -76,8 +76,8 @@ function ok(date: IsoDate): DateResult {
   return { date, problem: null };
 }
 
-function fail(code: DateProblemCode, message: string, severity: 'error' | 'warning' = 'error'): DateResult {
-  return { date: null, problem: { code, severity, message } };
+function fail(code: DateProblemCode, said: Said, severity: 'error' | 'warning' = 'error'): DateResult {
+  return { date: null, problem: { code, severity, ...said } };
 }
 
 /** Excel's serial day numbers (1900 system, with its phantom 1900-02-29 = serial 60). */
@@ -99,15 +99,15 @@ function resolveTwoDigitYear(yy: number, kind: DateKind, today: IsoDate): number
 
 function build(y: number, m: number, d: number, raw: string, opts: NormalizeDateOptions): DateResult {
   if (m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) {
-    return fail('date-not-a-calendar-day', `"${raw}" is not a real calendar date (year ${y}, month ${m}, day ${d}).`);
+    return fail('date-not-a-calendar-day', say('date-not-a-calendar-day', { raw, year: y, month: m, day: d }));
   }
-  if (y < MIN_YEAR || y > MAX_YEAR) return fail('date-out-of-range', `"${raw}" has the year ${y}; expected ${MIN_YEAR}–${MAX_YEAR}.`);
+  if (y < MIN_YEAR || y > MAX_YEAR) return fail('date-out-of-range', say('date-out-of-range', { raw, year: y, min: MIN_YEAR, max: MAX_YEAR }));
   const iso = `${pad(y, 4)}-${pad(m)}-${pad(d)}`;
   if (UNKNOWN_DATES.has(iso)) {
-    return fail('date-unknown-placeholder', `"${raw}" (${iso}) is the placeholder SIS software uses for an unknown date; left blank.`, 'warning');
+    return fail('date-unknown-placeholder', say('date-unknown-placeholder', { raw, iso }), 'warning');
   }
   if ((opts.kind ?? 'event') === 'birth' && iso > opts.today) {
-    return fail('date-future-birth', `The birth date "${raw}" (${iso}) is in the future.`);
+    return fail('date-future-birth', say('date-future-birth', { raw, iso }));
   }
   return ok(iso);
 }
@@ -132,13 +132,13 @@ export function normalizeDate(raw: string | null | undefined, opts: NormalizeDat
   if (m && Number(m[1]) >= MIN_YEAR && Number(m[1]) <= MAX_YEAR) return build(Number(m[1]), Number(m[2]), Number(m[3]), raw, opts);
 
   if (/^\d{4}$/.test(s)) {
-    return fail('date-year-only', `"${raw}" is only a year; a full date (month, day and year) is needed.`);
+    return fail('date-year-only', say('date-year-only', { raw }));
   }
 
   m = /^(\d{5})(\.\d+)?$/.exec(s);
   if (m) {
     const parts = fromExcelSerial(Number(m[1]));
-    if (!parts) return fail('date-not-a-calendar-day', `"${raw}" is Excel's serial number for 1900-02-29, a day that does not exist.`);
+    if (!parts) return fail('date-not-a-calendar-day', say('date-not-a-calendar-day~excel', { raw }));
     return build(parts.y, parts.m, parts.d, raw, opts);
   }
 
@@ -146,17 +146,12 @@ export function normalizeDate(raw: string | null | undefined, opts: NormalizeDat
   if (m) {
     const [a, b, c] = [Number(m[1]), Number(m[2]), Number(m[3])];
     if (m[1].length === 4) return build(a, b, c, raw, opts);
-    if (m[3].length === 3 || m[3].length === 1) return fail('date-invalid', `"${raw}" does not have a readable year.`);
+    if (m[3].length === 3 || m[3].length === 1) return fail('date-invalid', say('date-invalid~year', { raw }));
     const year = m[3].length === 2 ? resolveTwoDigitYear(c, kind, opts.today) : c;
     const order = opts.order ?? 'mdy';
     const [month, day] = order === 'mdy' ? [a, b] : [b, a];
     if (month > 12 && day <= 12) {
-      return fail(
-        'date-ambiguous-order',
-        order === 'mdy'
-          ? `"${raw}" cannot be month/day/year (there is no month ${month}); it looks day-first. Check the order used in this column.`
-          : `"${raw}" cannot be day/month/year (there is no month ${month}); it looks month-first. Check the order used in this column.`,
-      );
+      return fail('date-ambiguous-order', say(`date-ambiguous-order~${order}`, { raw, month }));
     }
     return build(year, month, day, raw, opts);
   }
@@ -173,7 +168,7 @@ export function normalizeDate(raw: string | null | undefined, opts: NormalizeDat
     return build(year, MONTHS[m[1]], Number(m[2]), raw, opts);
   }
 
-  return fail('date-invalid', `"${raw}" is not a date we can read; expected YYYY-MM-DD or MM/DD/YYYY.`);
+  return fail('date-invalid', say('date-invalid', { raw }));
 }
 
 /**

@@ -1,4 +1,5 @@
 import { cleanValue, textIssues, type TextIssue } from './cellText';
+import { say, type Said } from './say';
 
 /**
  * Person names as the district wrote them: compound and two-part surnames ("De la Garza",
@@ -9,10 +10,9 @@ import { cleanValue, textIssues, type TextIssue } from './cellText';
 
 export const NAME_MAX_LENGTH = 100;
 
-export interface NameIssue {
+export interface NameIssue extends Said {
   code: TextIssue['code'] | 'name-too-long' | 'name-no-letters';
   severity: 'error' | 'warning';
-  message: string;
 }
 
 export interface CleanNameResult {
@@ -25,19 +25,34 @@ const PLACEHOLDERS = new Set(['-', '--', '---', '.', '?', 'n/a', 'null', 'none']
 /** "No middle name / initial" markers from SIS software. */
 const NO_MIDDLE = new Set(['nmn', 'nmi', 'n.m.n.', 'n.m.i.']);
 
+// Names repeat across a roster (first names, family surnames): each distinct cell is read once.
+// Bounded, and results are shared: callers must not mutate them.
+const nameCache = new Map<string, CleanNameResult>();
+
 export function cleanName(raw: string | null | undefined, options: { middle?: boolean } = {}): CleanNameResult {
   if (raw == null) return { value: null, issues: [] };
+  const key = options.middle ? `m\u0000${raw}` : raw;
+  let hit = nameCache.get(key);
+  if (hit === undefined) {
+    hit = readName(raw, options);
+    if (nameCache.size >= 5000) nameCache.clear();
+    nameCache.set(key, hit);
+  }
+  return hit;
+}
+
+function readName(raw: string, options: { middle?: boolean }): CleanNameResult {
   const issues: NameIssue[] = textIssues(raw);
   const value = cleanValue(raw);
   if (value === null) return { value: null, issues };
   const lower = value.toLowerCase();
   if (PLACEHOLDERS.has(lower) || (options.middle && NO_MIDDLE.has(lower))) return { value: null, issues };
   if (!/\p{L}/u.test(value)) {
-    issues.push({ code: 'name-no-letters', severity: 'error', message: `${JSON.stringify(value)} has no letters; it does not look like a name.` });
+    issues.push({ code: 'name-no-letters', severity: 'error', ...say('name-no-letters', { value: JSON.stringify(value) }) });
     return { value: null, issues };
   }
   if (value.length > NAME_MAX_LENGTH) {
-    issues.push({ code: 'name-too-long', severity: 'error', message: `The name is ${value.length} characters long; at most ${NAME_MAX_LENGTH} are kept, and we do not cut names.` });
+    issues.push({ code: 'name-too-long', severity: 'error', ...say('name-too-long', { length: value.length, max: NAME_MAX_LENGTH }) });
     return { value: null, issues };
   }
   return { value, issues };

@@ -4,6 +4,7 @@ import { cleanId } from './ids';
 import { cleanName, displayName, splitLastFirst } from './names';
 import { cleanValue, textIssues } from './cellText';
 import { problem, quote, type CellRef } from './problems';
+import { say, type Said } from './say';
 import { programFromText, sortPrograms, type ProgramCode } from './programs';
 import type { RosterGuardian, RosterProblem, RosterStudent } from './types';
 import {
@@ -99,12 +100,12 @@ class RowProblems {
     return { fileName: this.ctx.fileName, row: this.ctx.row, line: this.ctx.line, column };
   }
 
-  error(column: string | null, code: string, message: string): void {
-    this.list.push(problem(this.at(column), 'error', code, message));
+  error(column: string | null, code: string, text: string | Said): void {
+    this.list.push(problem(this.at(column), 'error', code, text));
   }
 
-  warn(column: string | null, code: string, message: string): void {
-    this.list.push(problem(this.at(column), 'warning', code, message));
+  warn(column: string | null, code: string, text: string | Said): void {
+    this.list.push(problem(this.at(column), 'warning', code, text));
   }
 
   get hasErrors(): boolean {
@@ -114,21 +115,21 @@ class RowProblems {
   /** Encoding and entity checks for any free-text cell. */
   checkText(cell: RawCell | undefined): void {
     if (!cell) return;
-    for (const issue of textIssues(cell.value)) this.list.push(problem(this.at(cell.column), issue.severity, issue.code, issue.message));
+    for (const issue of textIssues(cell.value)) this.list.push(problem(this.at(cell.column), issue.severity, issue.code, issue));
   }
 }
 
 function readId(cell: RawCell | undefined, out: RowProblems): string | null {
   if (!cell) return null;
   const { value, issue } = cleanId(cell.value);
-  if (issue) out.error(cell.column, issue.code, issue.message);
+  if (issue) out.error(cell.column, issue.code, issue);
   return value;
 }
 
 function readName(cell: RawCell | undefined, out: RowProblems, middle = false): string | null {
   if (!cell) return null;
   const { value, issues } = cleanName(cell.value, { middle });
-  for (const i of issues) (i.severity === 'error' ? out.error : out.warn).call(out, cell.column, i.code, i.message);
+  for (const i of issues) (i.severity === 'error' ? out.error : out.warn).call(out, cell.column, i.code, i);
   return value;
 }
 
@@ -155,25 +156,21 @@ export function normalizeGuardian(cells: RawGuardianCells, ctx: StudentRowContex
   if (cells.relationship) out.checkText(cells.relationship);
 
   const phoneRead = readPhone(cells.phone?.value);
-  if (!phoneRead.understood) out.warn(cells.phone!.column, 'phone-unreadable', `${quote(cells.phone!.value)} does not look like a phone number; it was left out.`);
+  if (!phoneRead.understood) out.warn(cells.phone!.column, 'phone-unreadable', say('phone-unreadable', { value: quote(cells.phone!.value) }));
   const emailRead = readEmail(cells.email?.value);
-  if (!emailRead.understood) out.warn(cells.email!.column, 'email-invalid', `${quote(cells.email!.value)} is not an email address; it was left out.`);
+  if (!emailRead.understood) out.warn(cells.email!.column, 'email-invalid', say('email-invalid', { value: quote(cells.email!.value) }));
   if (cells.language) out.checkText(cells.language);
   const language = readLanguage(cells.language?.value).value;
   const may = readYesNo(cells.mayReceiveInformation?.value);
   if (!may.understood) {
-    out.warn(
-      cells.mayReceiveInformation!.column,
-      'yes-no-unreadable',
-      `${quote(cells.mayReceiveInformation!.value)} is not yes or no; whether this person may receive information is left unknown.`,
-    );
+    out.warn(cells.mayReceiveInformation!.column, 'yes-no-unreadable', say('yes-no-unreadable~guardian', { value: quote(cells.mayReceiveInformation!.value) }));
   }
 
   const name = displayName(firstName, lastName, full ?? '');
   const hasAnything = name !== '' || phoneRead.value || emailRead.value;
   if (!hasAnything) return { value: null, problems: out.list };
   if (name === '') {
-    out.warn(cells.firstName?.column ?? cells.fullName?.column ?? null, 'guardian-name-missing', 'A contact has a phone or email but no name.');
+    out.warn(cells.firstName?.column ?? cells.fullName?.column ?? null, 'guardian-name-missing', say('guardian-name-missing'));
   }
   if (out.hasErrors) return { value: null, problems: out.list };
   const guardian: RosterGuardian = {
@@ -190,6 +187,20 @@ export function normalizeGuardian(cells: RawGuardianCells, ctx: StudentRowContex
   return { value: guardian, problems: out.list };
 }
 
+// Birth dates cluster (a grade is born in one year or two): each distinct cell is read once.
+const birthCache = new Map<string, ReturnType<typeof normalizeDate> & { age: number | null }>();
+function birthDateOf(raw: string, ctx: StudentRowContext): ReturnType<typeof normalizeDate> & { age: number | null } {
+  const key = `${raw}\u0000${ctx.dateOrder ?? ''}\u0000${ctx.today}`;
+  let hit = birthCache.get(key);
+  if (hit === undefined) {
+    const r = normalizeDate(raw, { kind: 'birth', today: ctx.today, order: ctx.dateOrder });
+    hit = { ...r, age: r.date ? ageOn(r.date, ctx.today) : null };
+    if (birthCache.size >= 5000) birthCache.clear();
+    birthCache.set(key, hit);
+  }
+  return hit;
+}
+
 export function normalizeStudent(cells: RawStudentCells, ctx: StudentRowContext): NormalizedRow<RosterStudent> {
   const out = new RowProblems(ctx);
 
@@ -198,10 +209,10 @@ export function normalizeStudent(cells: RawStudentCells, ctx: StudentRowContext)
   // The source key (a OneRoster sourcedId may be any text, e.g. a GUID) is only cleaned, not
   // held to the student-ID rules: it is never shown or edited as an ID.
   const sourceId = cells.sourceId ? cleanValue(cells.sourceId.value) : (localId ?? stateId);
-  if (cells.sourceId && !sourceId) out.error(cells.sourceId.column, 'source-id-missing', `The record has no ${cells.sourceId.column}; it cannot be matched on a later import.`);
+  if (cells.sourceId && !sourceId) out.error(cells.sourceId.column, 'source-id-missing', say('source-id-missing', { column: cells.sourceId.column }));
   if (!localId && !stateId && !out.hasErrors) {
     const columns = [cells.localId?.column, cells.stateId?.column].filter(Boolean).join(' / ');
-    out.error(columns || null, 'id-missing', `This row has no student ID${columns ? ` in ${columns}` : ''}; students are matched by ID, never by name alone.`);
+    out.error(columns || null, 'id-missing', columns ? say('id-missing~columns', { columns }) : say('id-missing'));
   }
 
   let firstName = readName(cells.firstName, out);
@@ -214,16 +225,12 @@ export function normalizeStudent(cells: RawStudentCells, ctx: StudentRowContext)
         firstName ??= split.firstName;
         lastName ??= split.lastName;
       } else {
-        out.error(
-          cells.fullName.column,
-          'name-not-split',
-          `${quote(full)} does not say where the surname ends (expected "Last, First"). Map separate first- and last-name columns instead.`,
-        );
+        out.error(cells.fullName.column, 'name-not-split', say('name-not-split', { value: quote(full) }));
       }
     }
   }
-  if (!firstName && !out.hasErrors) out.error(cells.firstName?.column ?? cells.fullName?.column ?? null, 'first-name-missing', 'The first name is blank.');
-  if (!lastName && !out.hasErrors) out.error(cells.lastName?.column ?? cells.fullName?.column ?? null, 'last-name-missing', 'The last name is blank.');
+  if (!firstName && !out.hasErrors) out.error(cells.firstName?.column ?? cells.fullName?.column ?? null, 'first-name-missing', say('first-name-missing'));
+  if (!lastName && !out.hasErrors) out.error(cells.lastName?.column ?? cells.fullName?.column ?? null, 'last-name-missing', say('last-name-missing'));
   const middleName = readName(cells.middleName, out, true);
   const preferredName = readName(cells.preferredName, out);
   const preferredLastName = cells.preferredLastName ? readName(cells.preferredLastName, out) : undefined;
@@ -231,27 +238,27 @@ export function normalizeStudent(cells: RawStudentCells, ctx: StudentRowContext)
 
   let birthDate: IsoDate | null = null;
   if (cells.birthDate) {
-    const r = normalizeDate(cells.birthDate.value, { kind: 'birth', today: ctx.today, order: ctx.dateOrder });
+    const r = birthDateOf(cells.birthDate.value, ctx);
     birthDate = r.date;
-    if (r.problem) (r.problem.severity === 'error' ? out.error : out.warn).call(out, cells.birthDate.column, r.problem.code, r.problem.message);
-    if (birthDate) {
-      const age = ageOn(birthDate, ctx.today);
+    if (r.problem) (r.problem.severity === 'error' ? out.error : out.warn).call(out, cells.birthDate.column, r.problem.code, r.problem);
+    if (birthDate && r.age !== null) {
+      const age = r.age;
       if (age < MIN_AGE || age > MAX_AGE) {
-        out.warn(cells.birthDate.column, 'birth-date-implausible', `The birth date ${birthDate} makes the student ${age} years old today; check it.`);
+        out.warn(cells.birthDate.column, 'birth-date-implausible', say('birth-date-implausible', { date: birthDate, age }));
       }
     }
   }
 
   const grade = readGradeLevel(cells.gradeLevel?.value);
   if (!cells.gradeLevel || (grade.understood && grade.value === null)) {
-    out.warn(cells.gradeLevel?.column ?? null, 'grade-missing', 'No grade level; it is left blank until you set it.');
+    out.warn(cells.gradeLevel?.column ?? null, 'grade-missing', say('grade-missing'));
   } else if (!grade.understood) {
-    out.warn(cells.gradeLevel.column, 'grade-unrecognised', `${quote(cells.gradeLevel.value)} is not a grade level we recognise (PK, KG, 1–12); it is left blank.`);
+    out.warn(cells.gradeLevel.column, 'grade-unrecognised', say('grade-unrecognised', { value: quote(cells.gradeLevel.value) }));
   }
 
   const grad = readGraduationYear(cells.expectedGraduationYear?.value);
   if (!grad.understood) {
-    out.warn(cells.expectedGraduationYear!.column, 'graduation-year-unreadable', `${quote(cells.expectedGraduationYear!.value)} is not a graduation year (expected e.g. 2027); it is left blank.`);
+    out.warn(cells.expectedGraduationYear!.column, 'graduation-year-unreadable', say('graduation-year-unreadable', { value: quote(cells.expectedGraduationYear!.value) }));
   }
 
   const campusSourceId = cells.campusSourceId ? readText(cells.campusSourceId, out) : null;
@@ -259,20 +266,20 @@ export function normalizeStudent(cells: RawStudentCells, ctx: StudentRowContext)
   const familyLanguage = cells.familyLanguage ? (out.checkText(cells.familyLanguage), readLanguage(cells.familyLanguage.value).value) : null;
 
   const gender = readGender(cells.gender?.value);
-  if (!gender.understood) out.warn(cells.gender!.column, 'gender-unrecognised', `${quote(cells.gender!.value)} is not a value we recognise for gender; it is left blank.`);
+  if (!gender.understood) out.warn(cells.gender!.column, 'gender-unrecognised', say('gender-unrecognised', { value: quote(cells.gender!.value) }));
   const hispanic = readHispanic(cells.hispanicOrLatino?.value);
   if (!hispanic.understood) {
-    out.warn(cells.hispanicOrLatino!.column, 'ethnicity-unrecognised', `${quote(cells.hispanicOrLatino!.value)} is not yes/no for Hispanic or Latino; it is left blank.`);
+    out.warn(cells.hispanicOrLatino!.column, 'ethnicity-unrecognised', say('ethnicity-unrecognised', { value: quote(cells.hispanicOrLatino!.value) }));
   }
   const races = readRaces(cells.race?.value);
-  if (races.unknown.length) out.warn(cells.race!.column, 'race-unrecognised', `Not a race category we recognise: ${races.unknown.map((r) => quote(r)).join(', ')}.`);
+  if (races.unknown.length) out.warn(cells.race!.column, 'race-unrecognised', say('race-unrecognised', { values: races.unknown.map((r) => quote(r)).join(', ') }));
 
   const programs = new Set<ProgramCode>();
   for (const { program: code, cell } of cells.programFlags ?? []) {
     const flag = readYesNo(cell.value);
     if (flag.value) programs.add(code);
     else if (!flag.understood) {
-      out.warn(cell.column, 'program-flag-unreadable', `${quote(cell.value)} is not yes or no; the program is not set for this student. Check the value in your SIS.`);
+      out.warn(cell.column, 'program-flag-unreadable', say('program-flag-unreadable', { value: quote(cell.value) }));
     }
   }
   for (const cell of cells.programLists ?? []) {
@@ -280,7 +287,7 @@ export function normalizeStudent(cells: RawStudentCells, ctx: StudentRowContext)
       if (entry.trim() === '') continue;
       const code = programFromText(entry);
       if (code) programs.add(code);
-      else out.warn(cell.column, 'program-unrecognised', `${quote(entry)} is not a program we recognise; it was not imported.`);
+      else out.warn(cell.column, 'program-unrecognised', say('program-unrecognised', { value: quote(entry) }));
     }
   }
 
@@ -329,7 +336,7 @@ export function rejectDuplicateIds(students: RosterStudent[], idColumns: { local
   const problems: RosterProblem[] = [];
   const seen = { sourceId: new Map<string, RosterStudent>(), localId: new Map<string, RosterStudent>(), stateId: new Map<string, RosterStudent>() };
   const kept: RosterStudent[] = [];
-  const label = { sourceId: 'source ID', localId: 'student ID', stateId: 'state ID' };
+  const label = { sourceId: 'sourceId', localId: 'localId', stateId: 'stateId' };
   for (const s of students) {
     let duplicate = false;
     for (const key of ['localId', 'stateId', 'sourceId'] as const) {
@@ -340,15 +347,14 @@ export function rejectDuplicateIds(students: RosterStudent[], idColumns: { local
       const first = seen[key].get(id);
       if (first) {
         duplicate = true;
-        const where = `${first.origin.fileName === s.origin.fileName ? '' : `${first.origin.fileName} `}row ${first.origin.row}${first.origin.line != null ? ` (line ${first.origin.line})` : ''}`;
-        problems.push(
-          problem(
-            { fileName: s.origin.fileName, row: s.origin.row, line: s.origin.line, column: idColumns[key] ?? null },
-            'error',
-            'id-duplicate',
-            `The ${label[key]} ${id} already appears on ${where} (${displayName(first.firstName, first.lastName)}); each student may appear once.`,
-          ),
-        );
+        const params = { what: `@${label[key]}`, id, firstRow: first.origin.row, name: displayName(first.firstName, first.lastName) };
+        const said =
+          first.origin.line == null
+            ? say('id-duplicate~noline', params)
+            : first.origin.fileName === s.origin.fileName
+              ? say('id-duplicate', { ...params, firstLine: first.origin.line })
+              : say('id-duplicate~file', { ...params, firstLine: first.origin.line, firstFile: first.origin.fileName });
+        problems.push(problem({ fileName: s.origin.fileName, row: s.origin.row, line: s.origin.line, column: idColumns[key] ?? null }, 'error', 'id-duplicate', said));
       } else seen[key].set(id, s);
     }
     if (!duplicate) kept.push(s);

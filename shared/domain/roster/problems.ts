@@ -1,3 +1,4 @@
+import type { Said } from './say';
 import type { RosterProblem, RosterSeverity } from './types';
 
 /** Where a value sits in its file, for problem messages. */
@@ -8,9 +9,13 @@ export interface CellRef {
   column: string | null;
 }
 
-export function problem(at: CellRef, severity: RosterSeverity, code: string, message: string): RosterProblem {
-  const p: RosterProblem = { fileName: at.fileName, row: at.row, column: at.column, severity, code, message };
+/** `text`: what `say()` built (translatable), or plain English for a message without a template. */
+export function problem(at: CellRef, severity: RosterSeverity, code: string, text: string | Said): RosterProblem {
+  const said = typeof text === 'string' ? { message: text } : text;
+  const p: RosterProblem = { fileName: at.fileName, row: at.row, column: at.column, severity, code, message: said.message };
   if (at.line != null) p.line = at.line;
+  if (said.params) p.params = said.params;
+  if (said.template && said.template !== code) p.template = said.template;
   return p;
 }
 

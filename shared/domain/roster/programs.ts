@@ -214,3 +214,13 @@ const EDFI_ASSOCIATIONS: Record<string, ProgramCode> = {
 export function programFromEdFiAssociation(elementName: string): ProgramCode | null {
   return EDFI_ASSOCIATIONS[elementName] ?? null;
 }
+
+/**
+ * Programs an Ed-Fi StudentProgram interchange can express. A student's other programs
+ * (dyslexia services, foster care, …) are outside what such a file says, so an Ed-Fi import
+ * never ends them.
+ */
+export const EDFI_PROGRAMS: ReadonlySet<ProgramCode> = new Set<ProgramCode>([
+  ...Object.values(EDFI_PROGRAM_TYPES).filter((p): p is ProgramCode => p !== null),
+  ...Object.values(EDFI_ASSOCIATIONS),
+]);

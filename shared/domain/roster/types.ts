@@ -108,7 +108,12 @@ export interface RosterProblem {
   column: string | null;
   severity: RosterSeverity;
   code: string;
+  /** English text for logs of tests and for readers without a translation. */
   message: string;
+  /** The values the message quotes, so the UI can word it in the counselor's language. */
+  params?: Record<string, string | number>;
+  /** Key of the wording in shared/i18n/…/rosterProblems.ts when it is not `code`. */
+  template?: string;
 }
 
 export interface RosterParseResult {

@@ -141,7 +141,7 @@ export const readRelationship = memo(function readRelationship(raw: string | nul
 });
 
 /** "2027", "Class of 2027", "2026-2027" (the spring of the school year) → 2027. */
-export function readGraduationYear(raw: string | null | undefined): Read<number> {
+export const readGraduationYear = memo(function readGraduationYear(raw: string | null | undefined): Read<number> {
   const v = cleanValue(raw);
   if (v === null || isPlaceholder(v)) return blank();
   const s = fold(v);
@@ -156,7 +156,7 @@ export function readGraduationYear(raw: string | null | undefined): Read<number>
   if (!m) return unread();
   const year = Number(m[1]);
   return year >= 1990 && year <= 2100 ? { value: year, understood: true } : unread();
-}
+});
 
 /**
  * A grade level, with PowerSchool's numeric codes for pre-kindergarten (-1 = PK4,

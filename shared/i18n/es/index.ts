@@ -3,9 +3,11 @@ import { dialogs, menu } from './mainProcess';
 import { common } from './common';
 import { conference } from './conference';
 import { recoverySheet } from './recoverySheet';
+import { roster } from './roster';
+import { rosterProblems } from './rosterProblems';
 import { settings } from './settings';
 import { student } from './student';
 import { vault } from './vault';
 import { workspace } from './workspace';
 
-export const es = { common, vault, caseload, student, settings, recoverySheet, dialogs, menu, workspace, conference };
+export const es = { common, vault, caseload, student, settings, recoverySheet, dialogs, menu, roster, rosterProblems, workspace, conference };

@@ -12,7 +12,11 @@ export interface ImportProblem {
   column: string | null;
   severity: 'error' | 'warning';
   code: string;
+  /** English text; `code` and `params` let the renderer say the same in the counselor's language. */
   message: string;
+  params?: Record<string, string | number>;
+  /** Key of the wording when it is not `code` (a variant of the same problem). */
+  template?: string;
 }
 
 export interface ImportCounts {

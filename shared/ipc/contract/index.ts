@@ -1,5 +1,7 @@
 import { appContract } from './app';
 import { conferencesContract } from './conferences';
+import { caseloadViewsContract } from './caseloadViews';
+import { rosterContract } from './roster';
 import { studentsContract } from './students';
 import { vaultContract } from './vault';
 import { goalsContract } from './goals';
@@ -21,6 +23,8 @@ export const contract = {
   ...notesContract,
   ...decisionsContract,
   ...referralsContract,
+  ...caseloadViewsContract,
+  ...rosterContract,
 };
 
 export type Contract = typeof contract;
@@ -36,3 +40,5 @@ export * from './goals';
 export * from './notes';
 export * from './decisions';
 export * from './referrals';
+export * from './caseloadViews';
+export * from './roster';

@@ -2,6 +2,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { unzipSync } from 'fflate';
 import { problem } from '../../../../shared/domain/roster/problems';
+import { say, type Said } from '../../../../shared/domain/roster/say';
 import type { RosterProblem } from '../../../../shared/domain/roster/types';
 
 /**
@@ -35,7 +36,7 @@ function skipped(name: string): boolean {
 
 export function unzipRosterFiles(bytes: Uint8Array, zipName: string): RosterFileSet {
   const problems: RosterProblem[] = [];
-  const fileLevel = (code: string, message: string) => problems.push(problem({ fileName: zipName, row: null, column: null }, 'error', code, message));
+  const fileLevel = (code: string, text: Said) => problems.push(problem({ fileName: zipName, row: null, column: null }, 'error', code, text));
   let total = 0;
   let tooBig: string | null = null;
   try {
@@ -51,7 +52,7 @@ export function unzipRosterFiles(bytes: Uint8Array, zipName: string): RosterFile
       },
     });
     if (tooBig) {
-      fileLevel('zip-too-large', `The zip unpacks to more than ${MAX_TOTAL_BYTES / 1024 / 1024} MB (stopped at "${tooBig}"); this is not a roster export.`);
+      fileLevel('zip-too-large', say('zip-too-large', { limit: MAX_TOTAL_BYTES / 1024 / 1024, file: tooBig }));
       return { sourceName: zipName, files: [], problems };
     }
     const files = Object.entries(entries).map(([name, data]) => ({ name, bytes: data }));
@@ -59,7 +60,7 @@ export function unzipRosterFiles(bytes: Uint8Array, zipName: string): RosterFile
     return { sourceName: zipName, files, problems };
   } catch (err) {
     const detail = err instanceof Error ? err.message : String(err);
-    fileLevel('zip-unreadable', `"${zipName}" could not be opened as a zip file (${detail}). Check that the download finished, or unzip it and choose the folder.`);
+    fileLevel('zip-unreadable', say('zip-unreadable', { file: zipName, detail }));
     return { sourceName: zipName, files: [], problems };
   }
 }
@@ -82,7 +83,7 @@ export async function readRosterFolder(dir: string): Promise<RosterFileSet> {
       const size = (await stat(full)).size;
       total += size;
       if (size > MAX_FILE_BYTES || total > MAX_TOTAL_BYTES) {
-        problems.push(problem({ fileName: rel, row: null, column: null }, 'error', 'file-too-large', `"${rel}" is too large (${Math.round(size / 1024 / 1024)} MB) for a roster file.`));
+        problems.push(problem({ fileName: rel, row: null, column: null }, 'error', 'file-too-large', say('file-too-large', { file: rel, size: Math.round(size / 1024 / 1024) })));
         continue;
       }
       files.push({ name: rel, bytes: new Uint8Array(await readFile(full)) });
@@ -92,7 +93,7 @@ export async function readRosterFolder(dir: string): Promise<RosterFileSet> {
     await walk(dir, 0);
   } catch (err) {
     const detail = err instanceof Error ? err.message : String(err);
-    problems.push(problem({ fileName: dir, row: null, column: null }, 'error', 'folder-unreadable', `The folder could not be read (${detail}).`));
+    problems.push(problem({ fileName: dir, row: null, column: null }, 'error', 'folder-unreadable', say('folder-unreadable', { detail })));
   }
   return { sourceName: dir, files, problems };
 }

@@ -7,6 +7,9 @@ export function fromCsvProblems(problems: CsvProblem[], severityFor: (p: CsvProb
   return problems.map((p) => {
     const out: RosterProblem = { fileName: p.fileName, row: p.row, column: p.column, severity: severityFor(p), code: `csv-${p.code}`, message: p.message };
     if (p.line != null) out.line = p.line;
+    if (p.params) out.params = p.params;
+    // A tab is named in words, not shown between quotes.
+    if (p.code === 'too-many-fields' && p.params?.delimiter === 'tab') out.template = 'csv-too-many-fields~tab';
     return out;
   });
 }

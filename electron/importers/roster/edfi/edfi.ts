@@ -5,6 +5,7 @@ import { normalizeDate } from '../../../../shared/domain/roster/dates';
 import { cleanId } from '../../../../shared/domain/roster/ids';
 import { normalizeStudent, rejectDuplicateIds, type RawCell, type RawStudentCells } from '../../../../shared/domain/roster/normalizeStudent';
 import { problem, quote } from '../../../../shared/domain/roster/problems';
+import { say, type Said } from '../../../../shared/domain/roster/say';
 import { cleanValue } from '../../../../shared/domain/roster/cellText';
 import { programFromEdFiAssociation, programFromEdFiProgramType, programFromText, PROGRAM_CODES, sortPrograms, type ProgramCode } from '../../../../shared/domain/roster/programs';
 import { readGradeLevel, readYesNo } from '../../../../shared/domain/roster/values';
@@ -57,8 +58,8 @@ export function parseEdFi(set: RosterFileSet, options: EdFiOptions = {}): Roster
   const today = options.today ?? localIsoDate(new Date());
   const asOf = options.asOf ?? today;
   const problems: RosterProblem[] = [...set.problems];
-  const fileLevel = (fileName: string, severity: 'error' | 'warning', code: string, message: string, line: number | null = null) =>
-    problems.push(problem({ fileName, row: null, line, column: null }, severity, code, message));
+  const fileLevel = (fileName: string, severity: 'error' | 'warning', code: string, text: Said, line: number | null = null) =>
+    problems.push(problem({ fileName, row: null, line, column: null }, severity, code, text));
 
   // --- read the interchanges we use ------------------------------------------------------
   const docs: XmlDocument[] = [];
@@ -70,13 +71,13 @@ export function parseEdFi(set: RosterFileSet, options: EdFiOptions = {}): Roster
     problems.push(...read.problems);
     if (!read.doc) continue;
     if (!USED_ROOTS.has(read.doc.rootName)) {
-      fileLevel(file.name, 'warning', 'edfi-file-ignored', `${baseName(file.name)} is not an Ed-Fi Student, StudentProgram or EducationOrganization interchange (its root is <${read.doc.rootName}>); it was skipped.`);
+      fileLevel(file.name, 'warning', 'edfi-file-ignored', say('edfi-file-ignored', { file: baseName(file.name), root: read.doc.rootName }));
       continue;
     }
     docs.push(read.doc);
   }
   const versions = [...new Set(docs.map((d) => /ed-fi\.org\/(.+)$/.exec(d.namespace ?? '')?.[1]).filter((v): v is string => !!v))];
-  if (versions.length > 1) fileLevel(set.sourceName, 'warning', 'edfi-mixed-versions', `The files use different Ed-Fi versions (${versions.join(', ')}).`);
+  if (versions.length > 1) fileLevel(set.sourceName, 'warning', 'edfi-mixed-versions', say('edfi-mixed-versions', { versions: versions.join(', ') }));
   const result = (students: RosterStudent[], campuses: RosterCampus[]): RosterParseResult => ({
     format: 'edfi',
     ...(versions.length ? { version: versions[0] } : {}),
@@ -88,7 +89,7 @@ export function parseEdFi(set: RosterFileSet, options: EdFiOptions = {}): Roster
   const studentDocs = docs.filter((d) => d.rootName === 'InterchangeStudent');
   if (studentDocs.length === 0) {
     if (!problems.some((p) => p.severity === 'error')) {
-      fileLevel(set.sourceName, 'error', 'edfi-students-missing', 'No Ed-Fi Student interchange (root <InterchangeStudent>, usually Student.xml) was found, so there are no students to import.');
+      fileLevel(set.sourceName, 'error', 'edfi-students-missing', say('edfi-students-missing'));
     }
     return result([], []);
   }
@@ -121,7 +122,10 @@ export function parseEdFi(set: RosterFileSet, options: EdFiOptions = {}): Roster
       const n = normalizeStudent(cells, { fileName: doc.fileName, row: ordinal, line, today });
       for (const p of n.problems) {
         // The Student interchange never carries a grade; say where it would come from.
-        if (p.code === 'grade-missing') p.message = 'No grade level: an Ed-Fi Student record does not carry one (it is in the student–school enrollment). It is left blank until you set it.';
+        if (p.code === 'grade-missing') {
+          p.message = say('grade-missing~edfi').message;
+          p.template = 'grade-missing~edfi';
+        }
         problems.push(p);
       }
       if (!n.value) continue;
@@ -154,9 +158,9 @@ export function parseEdFi(set: RosterFileSet, options: EdFiOptions = {}): Roster
       const uniqueId = cleanId(ref.uniqueId).value;
       const student = uniqueId ? byUniqueId.get(uniqueId) : undefined;
       if (!student) {
-        if (!uniqueId) problems.push(problem(at(ref.column), 'error', 'program-student-missing', `This <${name}> does not say which student it is for.`));
+        if (!uniqueId) problems.push(problem(at(ref.column), 'error', 'program-student-missing', say('program-student-missing', { element: name })));
         else if (!knownIds.has(uniqueId)) {
-          problems.push(problem(at(ref.column), 'warning', 'program-student-unknown', `The student ${uniqueId} is not in the Student file; this ${name} was skipped.`));
+          problems.push(problem(at(ref.column), 'warning', 'program-student-unknown', say('program-student-unknown', { id: uniqueId, element: name })));
         }
         continue;
       }
@@ -169,7 +173,7 @@ export function parseEdFi(set: RosterFileSet, options: EdFiOptions = {}): Roster
       let program: ProgramCode | null = byElement;
       if (byElement && byType?.kind === 'tracked' && byType.program !== byElement) {
         problems.push(
-          problem(at('ProgramReference/ProgramIdentity/ProgramType'), 'warning', 'program-conflict', `A <${name}> has the program type ${quote(typeDescriptor!.codeValue)}; the association type (${byElement}) was used.`),
+          problem(at('ProgramReference/ProgramIdentity/ProgramType'), 'warning', 'program-conflict', say('program-conflict', { element: name, value: quote(typeDescriptor!.codeValue), program: byElement })),
         );
       }
       if (!program && byType?.kind === 'tracked') program = byType.program;
@@ -189,9 +193,9 @@ export function parseEdFi(set: RosterFileSet, options: EdFiOptions = {}): Roster
       }
 
       const begin = normalizeDate(textAt(element, 'BeginDate'), { today });
-      if (begin.problem) problems.push(problem(at('BeginDate'), begin.problem.severity, begin.problem.code, begin.problem.message));
+      if (begin.problem) problems.push(problem(at('BeginDate'), begin.problem.severity, begin.problem.code, begin.problem));
       const end = normalizeDate(textAt(element, 'EndDate'), { today });
-      if (end.problem) problems.push(problem(at('EndDate'), end.problem.severity, end.problem.code, end.problem.message));
+      if (end.problem) problems.push(problem(at('EndDate'), end.problem.severity, end.problem.code, end.problem));
       // Eligibility explicitly denied (Section504Eligibility / IdeaEligibility = false) is not participation.
       const eligibility = textAt(element, 'Section504Eligibility') ?? textAt(element, 'IdeaEligibility');
       const denied = eligibility !== null && readYesNo(eligibility.replace(/^true$/i, '1').replace(/^false$/i, '0')).value === false;
@@ -200,7 +204,7 @@ export function parseEdFi(set: RosterFileSet, options: EdFiOptions = {}): Roster
     }
   }
   for (const [label, u] of untracked) {
-    fileLevel(u.fileName, 'warning', 'program-not-tracked', `${u.count} association${u.count > 1 ? 's' : ''} with the program type ${quote(label)} ${u.count > 1 ? 'were' : 'was'} not imported: Waypoint does not track this program.`);
+    fileLevel(u.fileName, 'warning', 'program-not-tracked', say('program-not-tracked', { count: u.count, value: quote(label) }));
   }
   for (const [label, u] of unknown) {
     problems.push(
@@ -208,7 +212,7 @@ export function parseEdFi(set: RosterFileSet, options: EdFiOptions = {}): Roster
         { fileName: u.fileName, row: u.row, line: u.line, column: 'ProgramReference/ProgramIdentity/ProgramType' },
         'warning',
         'program-unrecognised',
-        `${u.count} association${u.count > 1 ? 's' : ''} with the program ${quote(label)} ${u.count > 1 ? 'were' : 'was'} not imported: it is not a program type we recognise.`,
+        say('program-unrecognised~edfi', { count: u.count, value: quote(label) }),
       ),
     );
   }
@@ -222,7 +226,7 @@ export function parseEdFi(set: RosterFileSet, options: EdFiOptions = {}): Roster
   const campuses: RosterCampus[] = [];
   const edorgDocs = docs.filter((d) => d.rootName === 'InterchangeEducationOrganization');
   if (edorgDocs.length === 0) {
-    fileLevel(set.sourceName, 'warning', 'edfi-campuses-missing', 'No EducationOrganization interchange was found, so no campuses were imported.');
+    fileLevel(set.sourceName, 'warning', 'edfi-campuses-missing', say('edfi-campuses-missing'));
   }
   for (const doc of edorgDocs) {
     let ordinal = 0;
@@ -234,15 +238,15 @@ export function parseEdFi(set: RosterFileSet, options: EdFiOptions = {}): Roster
       const id = cleanValue(textAt(element, 'SchoolId'));
       const schoolName = cleanValue(textAt(element, 'NameOfInstitution'));
       if (!id) {
-        problems.push(problem(at('SchoolId'), 'error', 'source-id-missing', 'This <School> has no SchoolId.'));
+        problems.push(problem(at('SchoolId'), 'error', 'source-id-missing', say('source-id-missing~school')));
         continue;
       }
       if (!schoolName) {
-        problems.push(problem(at('NameOfInstitution'), 'error', 'campus-name-missing', `The school ${id} has no NameOfInstitution.`));
+        problems.push(problem(at('NameOfInstitution'), 'error', 'campus-name-missing', say('campus-name-missing~edfi', { id })));
         continue;
       }
       if (campuses.some((c) => c.sourceId === id)) {
-        problems.push(problem(at('SchoolId'), 'error', 'id-duplicate', `The school ${id} is listed twice.`));
+        problems.push(problem(at('SchoolId'), 'error', 'id-duplicate', say('id-duplicate~school', { id })));
         continue;
       }
       const grades = new Set<GradeLevel>();
@@ -251,7 +255,7 @@ export function parseEdFi(set: RosterFileSet, options: EdFiOptions = {}): Roster
         if (!d) continue;
         const level = readGradeLevel(d.codeValue);
         if (level.value) grades.add(level.value);
-        else problems.push(problem(at('GradeLevel'), 'warning', 'grade-unrecognised', `The school ${schoolName} offers ${quote(d.codeValue)}, which is not a grade level we track; it was left out of the school's grades.`));
+        else problems.push(problem(at('GradeLevel'), 'warning', 'grade-unrecognised', say('grade-unrecognised~school', { school: schoolName, value: quote(d.codeValue) })));
       }
       const campus: RosterCampus = { sourceId: id, name: schoolName, origin: { fileName: doc.fileName, row: ordinal, line } };
       if (grades.size) campus.gradeLevels = GRADE_LEVELS.filter((g) => grades.has(g));
@@ -263,7 +267,7 @@ export function parseEdFi(set: RosterFileSet, options: EdFiOptions = {}): Roster
       studentDocs[0].fileName,
       'warning',
       'edfi-campus-not-linked',
-      'Ed-Fi Student records do not say which school each student attends (that is in the student–school enrollment); campuses are imported but students are not linked to them.',
+      say('edfi-campus-not-linked'),
     );
   }
   return result(deduped.students, campuses);

@@ -1,6 +1,7 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { decodeText } from '../../text/decode';
 import { problem } from '../../../../shared/domain/roster/problems';
+import { say, type Said } from '../../../../shared/domain/roster/say';
 import type { RosterProblem } from '../../../../shared/domain/roster/types';
 import type { RosterFile } from '../common/files';
 
@@ -61,28 +62,28 @@ function lineAt(starts: number[], offset: number): number {
 
 export function readXml(file: RosterFile): { doc: XmlDocument | null; problems: RosterProblem[] } {
   const fileName = file.name;
-  const fail = (code: string, message: string, line: number | null = null) => ({
+  const fail = (code: string, text: Said, line: number | null = null) => ({
     doc: null,
-    problems: [problem({ fileName, row: null, line, column: null }, 'error', code, message)],
+    problems: [problem({ fileName, row: null, line, column: null }, 'error', code, text)],
   });
   const { text } = decodeText(file.bytes);
-  if (text.trim() === '') return fail('xml-empty', `${fileName} is empty.`);
+  if (text.trim() === '') return fail('xml-empty', say('xml-empty', { file: fileName }));
   // Entity declarations have no place in an Ed-Fi interchange and are how XML bombs work.
-  if (/<!ENTITY/i.test(text)) return fail('xml-entity-declaration', `${fileName} declares XML entities (<!ENTITY>), which Ed-Fi files never do; it was not read.`);
+  if (/<!ENTITY/i.test(text)) return fail('xml-entity-declaration', say('xml-entity-declaration', { file: fileName }));
   const valid = XMLValidator.validate(text);
   if (valid !== true) {
     const { line, col, msg } = valid.err;
-    return fail('xml-malformed', `${fileName} is not well-formed XML (line ${line}, column ${col}): ${msg} Nothing from this file was imported.`, line);
+    return fail('xml-malformed', say('xml-malformed', { file: fileName, line, column: col, detail: msg }), line);
   }
   let parsed: Record<string, unknown>;
   try {
     parsed = parser.parse(text) as Record<string, unknown>;
   } catch (err) {
-    return fail('xml-malformed', `${fileName} could not be read as XML: ${err instanceof Error ? err.message : String(err)}`);
+    return fail('xml-malformed', say('xml-malformed~unreadable', { file: fileName, detail: err instanceof Error ? err.message : String(err) }));
   }
   const rootName = Object.keys(parsed).find((k) => !k.startsWith('?') && !k.startsWith('#'));
   const rootValue = rootName ? (parsed[rootName] as XmlValue[])[0] : undefined;
-  if (!rootName || rootValue === undefined) return fail('xml-no-root', `${fileName} has no root element.`);
+  if (!rootName || rootValue === undefined) return fail('xml-no-root', say('xml-no-root', { file: fileName }));
   const root: XmlElement = typeof rootValue === 'string' ? {} : rootValue;
   const starts = lineStarts(text);
   // The parser drops xmlns attributes along with prefixes; read the root's default namespace from the text.

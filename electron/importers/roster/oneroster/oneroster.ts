@@ -10,6 +10,7 @@ import {
   type RawStudentCells,
 } from '../../../../shared/domain/roster/normalizeStudent';
 import { problem, quote } from '../../../../shared/domain/roster/problems';
+import { say, type Said } from '../../../../shared/domain/roster/say';
 import { cleanValue } from '../../../../shared/domain/roster/cellText';
 import { readGender, readHispanic, readYesNo } from '../../../../shared/domain/roster/values';
 import type { RaceCode, RosterCampus, RosterGuardian, RosterParseResult, RosterProblem, RosterStudent } from '../../../../shared/domain/roster/types';
@@ -109,19 +110,19 @@ export function parseOneRoster(set: RosterFileSet, options: OneRosterOptions = {
     campuses,
     problems,
   });
-  const fileError = (fileName: string, code: string, message: string) => problems.push(problem({ fileName, row: null, column: null }, 'error', code, message));
-  const fileWarning = (fileName: string, code: string, message: string) => problems.push(problem({ fileName, row: null, column: null }, 'warning', code, message));
+  const fileError = (fileName: string, code: string, text: Said) => problems.push(problem({ fileName, row: null, column: null }, 'error', code, text));
+  const fileWarning = (fileName: string, code: string, text: Said) => problems.push(problem({ fileName, row: null, column: null }, 'warning', code, text));
 
   // The bundle is the folder holding users.csv (zips often wrap it in one more folder).
   const usersFiles = set.files.filter((f) => baseName(f.name).toLowerCase() === 'users.csv');
   if (usersFiles.length === 0) {
     if (!problems.some((p) => p.severity === 'error')) {
-      fileError(set.sourceName, 'oneroster-users-missing', `No users.csv was found in "${set.sourceName}". A OneRoster export holds manifest.csv, users.csv, orgs.csv and more at its top level.`);
+      fileError(set.sourceName, 'oneroster-users-missing', say('oneroster-users-missing', { source: set.sourceName }));
     }
     return result();
   }
   if (usersFiles.length > 1) {
-    fileError(set.sourceName, 'oneroster-several-bundles', `"${set.sourceName}" holds more than one OneRoster export (${usersFiles.map((f) => f.name).join(', ')}). Choose one folder.`);
+    fileError(set.sourceName, 'oneroster-several-bundles', say('oneroster-several-bundles', { source: set.sourceName, files: usersFiles.map((f) => f.name).join(', ') }));
     return result();
   }
   const folder = folderOf(usersFiles[0].name);
@@ -154,20 +155,18 @@ export function parseOneRoster(set: RosterFileSet, options: OneRosterOptions = {
     fileWarning(
       where,
       manifest ? 'oneroster-version-unknown' : 'oneroster-manifest-missing',
-      manifest
-        ? `manifest.csv gives oneroster.version ${quote(manifest.version ?? '')}, which is not 1.1 or 1.2; the files look like OneRoster ${version}.`
-        : `There is no manifest.csv, so the OneRoster version is not stated; the files look like OneRoster ${version}.`,
+      manifest ? say('oneroster-version-unknown', { value: quote(manifest.version ?? ''), version }) : say('oneroster-manifest-missing', { version }),
     );
   }
   if (manifest) {
     for (const [name, mode] of manifest.files) {
       const present = byName.has(`${name.toLowerCase()}.csv`);
       if ((mode === 'bulk' || mode === 'delta') && !present && ['users', 'orgs', 'demographics', 'roles'].includes(name.toLowerCase())) {
-        fileWarning(manifestTable!.fileName, 'oneroster-file-missing', `manifest.csv lists ${name}.csv (${mode}) but the file is not in the export.`);
+        fileWarning(manifestTable!.fileName, 'oneroster-file-missing', say('oneroster-file-missing', { name, mode }));
       }
     }
     if (manifest.files.get('users') === 'delta') {
-      fileWarning(manifestTable!.fileName, 'oneroster-delta', 'This is a delta (changes-only) export: it updates the students it lists and says nothing about the others.');
+      fileWarning(manifestTable!.fileName, 'oneroster-delta', say('oneroster-delta'));
     }
   }
 
@@ -178,28 +177,25 @@ export function parseOneRoster(set: RosterFileSet, options: OneRosterOptions = {
   if (col.givenName < 0) missing.push('givenName');
   if (col.familyName < 0) missing.push('familyName');
   const roles = version === '1.2' || (col.role < 0 && hasRoles) ? readRoles() : null;
-  if (!roles && col.role < 0) missing.push(version === '1.2' ? 'role (or a roles.csv file)' : 'role');
+  if (!roles && col.role < 0) missing.push('role');
   if (missing.length) {
-    fileError(
-      users.fileName,
-      'column-missing',
-      `users.csv has no ${missing.map((m) => `"${m}"`).join(', ')} column${missing.length > 1 ? 's' : ''}. Columns found: ${users.table.headers.join(', ')}.`,
-    );
+    const params = { columns: missing.map((m) => `"${m}"`).join(', '), count: missing.length, found: users.table.headers.join(', ') };
+    fileError(users.fileName, 'column-missing', say(version === '1.2' && missing.includes('role') ? 'column-missing~users-roles' : 'column-missing~users', params));
     return result([], [], version);
   }
 
   function readRoles(): Map<string, RoleRow[]> | null {
     const t = table('roles', false);
     if (!t) {
-      if (version === '1.2' && col.role < 0) fileError(users!.fileName, 'oneroster-roles-missing', 'This is OneRoster 1.2, where roles are in roles.csv, but roles.csv is missing.');
-      else if (version === '1.2') fileWarning(users!.fileName, 'oneroster-roles-missing', 'OneRoster 1.2 keeps roles in roles.csv, which is missing; the role column of users.csv is used instead.');
+      if (version === '1.2' && col.role < 0) fileError(users!.fileName, 'oneroster-roles-missing', say('oneroster-roles-missing'));
+      else if (version === '1.2') fileWarning(users!.fileName, 'oneroster-roles-missing', say('oneroster-roles-missing~fallback'));
       return null;
     }
     const c = new Columns(t.table);
     const userCol = c.find('userSourcedId');
     const roleCol = c.find('role');
     if (userCol < 0 || roleCol < 0) {
-      fileError(t.fileName, 'column-missing', `roles.csv needs "userSourcedId" and "role" columns. Columns found: ${t.table.headers.join(', ')}.`);
+      fileError(t.fileName, 'column-missing', say('column-missing~roles', { found: t.table.headers.join(', ') }));
       return null;
     }
     const typeCol = c.find('roleType');
@@ -222,14 +218,14 @@ export function parseOneRoster(set: RosterFileSet, options: OneRosterOptions = {
   const campuses: RosterCampus[] = [];
   const orgsTable = table('orgs', false);
   if (!orgsTable) {
-    fileWarning(`${folder ? `${folder}/` : ''}orgs.csv`, 'oneroster-orgs-missing', 'There is no orgs.csv, so students cannot be linked to campuses.');
+    fileWarning(`${folder ? `${folder}/` : ''}orgs.csv`, 'oneroster-orgs-missing', say('oneroster-orgs-missing'));
   } else {
     const c = new Columns(orgsTable.table);
     const idCol = c.find('sourcedId', 'sourceId');
     const nameCol = c.find('name');
     const typeCol = c.find('type');
     if (idCol < 0 || nameCol < 0 || typeCol < 0) {
-      fileError(orgsTable.fileName, 'column-missing', `orgs.csv needs "sourcedId", "name" and "type" columns. Columns found: ${orgsTable.table.headers.join(', ')}.`);
+      fileError(orgsTable.fileName, 'column-missing', say('column-missing~orgs', { found: orgsTable.table.headers.join(', ') }));
     } else {
       for (const r of orgsTable.table.rows) {
         const at = { fileName: orgsTable.fileName, row: r.row, line: r.line };
@@ -237,17 +233,17 @@ export function parseOneRoster(set: RosterFileSet, options: OneRosterOptions = {
         const name = cleanValue(r.values[nameCol]);
         const type = c.value(r, typeCol).toLowerCase();
         if (!id) {
-          problems.push(problem({ ...at, column: c.header(idCol) }, 'error', 'source-id-missing', 'This organization has no sourcedId.'));
+          problems.push(problem({ ...at, column: c.header(idCol) }, 'error', 'source-id-missing', say('source-id-missing~org')));
           continue;
         }
         if (orgs.has(id)) {
-          problems.push(problem({ ...at, column: c.header(idCol) }, 'error', 'id-duplicate', `The organization ${id} is listed twice in orgs.csv.`));
+          problems.push(problem({ ...at, column: c.header(idCol) }, 'error', 'id-duplicate', say('id-duplicate~org', { id })));
           continue;
         }
         orgs.set(id, { name: name ?? id, type });
         if (type !== 'school') continue;
         if (!name) {
-          problems.push(problem({ ...at, column: c.header(nameCol) }, 'error', 'campus-name-missing', `The school ${id} has no name.`));
+          problems.push(problem({ ...at, column: c.header(nameCol) }, 'error', 'campus-name-missing', say('campus-name-missing', { id })));
           continue;
         }
         campuses.push({ sourceId: id, name, origin: { fileName: orgsTable.fileName, row: r.row, line: r.line } });
@@ -265,7 +261,7 @@ export function parseOneRoster(set: RosterFileSet, options: OneRosterOptions = {
   for (const r of users.table.rows) {
     const sourcedId = cleanValue(r.values[col.sourcedId]);
     if (!sourcedId) {
-      problems.push(problem({ fileName: users.fileName, row: r.row, line: r.line, column: userCols.header(col.sourcedId) }, 'error', 'source-id-missing', 'This user has no sourcedId.'));
+      problems.push(problem({ fileName: users.fileName, row: r.row, line: r.line, column: userCols.header(col.sourcedId) }, 'error', 'source-id-missing', say('source-id-missing~user')));
       continue;
     }
     allUserIds.add(sourcedId);
@@ -290,7 +286,7 @@ export function parseOneRoster(set: RosterFileSet, options: OneRosterOptions = {
           { fileName: users.fileName, row: r.row, line: r.line, column: roles ? 'roles.csv role' : userCols.header(col.role) },
           'warning',
           'role-unknown',
-          `${userRoles.length === 0 || unknownRoles.every((x) => x === '') ? 'This user has no role' : `The role ${quote(unknownRoles.join(', '))} is not a OneRoster role`}; the user was not imported. If this is a student, fix the role in the export.`,
+          userRoles.length === 0 || unknownRoles.every((x) => x === '') ? say('role-unknown~none') : say('role-unknown', { value: quote(unknownRoles.join(', ')) }),
         ),
       );
     }
@@ -298,15 +294,13 @@ export function parseOneRoster(set: RosterFileSet, options: OneRosterOptions = {
     if (userRoles.includes('student')) studentRows.push(u);
     else if (userRoles.some((x) => GUARDIAN_ROLES.has(x))) guardianRows.set(sourcedId, u);
   }
-  if (deleted) fileWarning(users.fileName, 'oneroster-tobedeleted', `${deleted} user${deleted > 1 ? 's are' : ' is'} marked "tobedeleted" and ${deleted > 1 ? 'were' : 'was'} not imported.`);
+  if (deleted) fileWarning(users.fileName, 'oneroster-tobedeleted', say('oneroster-tobedeleted', { count: deleted }));
   if (studentRows.length === 0) {
     const found = [...roleCounts].map(([role, n]) => `${role} (${n})`).join(', ');
     fileError(
       users.fileName,
       'no-students',
-      users.table.rows.length === 0
-        ? 'users.csv has no rows, so there are no students to import.'
-        : `No user has the role "student"${found ? `; roles found: ${found}` : ''}.`,
+      users.table.rows.length === 0 ? say('no-students~users-empty') : found ? say('no-students~roles', { roles: found }) : say('no-students~none'),
     );
   }
 
@@ -317,17 +311,17 @@ export function parseOneRoster(set: RosterFileSet, options: OneRosterOptions = {
     const c = new Columns(demoTable.table);
     const idCol = c.find('sourcedId', 'userSourcedId');
     if (idCol < 0 && demoTable.table.rows.length > 0) {
-      fileError(demoTable.fileName, 'column-missing', `demographics.csv has no "sourcedId" column. Columns found: ${demoTable.table.headers.join(', ')}.`);
+      fileError(demoTable.fileName, 'column-missing', say('column-missing~demographics', { found: demoTable.table.headers.join(', ') }));
     } else {
       for (const r of demoTable.table.rows) {
         const id = c.value(r, idCol);
         if (!id) continue;
         if (demographics.has(id)) {
-          problems.push(problem({ fileName: demoTable.fileName, row: r.row, line: r.line, column: c.header(idCol) }, 'error', 'id-duplicate', `demographics.csv has a second record for ${id}.`));
+          problems.push(problem({ fileName: demoTable.fileName, row: r.row, line: r.line, column: c.header(idCol) }, 'error', 'id-duplicate', say('id-duplicate~demographics', { id })));
           continue;
         }
         if (!allUserIds.has(id)) {
-          problems.push(problem({ fileName: demoTable.fileName, row: r.row, line: r.line, column: c.header(idCol) }, 'warning', 'demographics-user-missing', `${id} is not a user in users.csv; this row was skipped.`));
+          problems.push(problem({ fileName: demoTable.fileName, row: r.row, line: r.line, column: c.header(idCol) }, 'warning', 'demographics-user-missing', say('demographics-user-missing', { id })));
           continue;
         }
         demographics.set(id, { row: r, cols: c, fileName: demoTable.fileName });
@@ -372,7 +366,7 @@ export function parseOneRoster(set: RosterFileSet, options: OneRosterOptions = {
             { fileName: users.fileName, row: g.row.row, line: g.row.line, column: userCols.header(col.agentSourcedIds) },
             'warning',
             'agent-missing',
-            `This ${g.roles.find((x) => GUARDIAN_ROLES.has(x))} lists ${id === child ? 'themself' : child} as a student, but there is no such user.`,
+            say('agent-missing~child', { role: `@${g.roles.find((x) => GUARDIAN_ROLES.has(x)) ?? 'guardian'}`, id: child }),
           ),
         );
       }
@@ -382,8 +376,8 @@ export function parseOneRoster(set: RosterFileSet, options: OneRosterOptions = {
     for (const agent of splitList(userCols.value(s.row, col.agentSourcedIds))) {
       const at = { fileName: users.fileName, row: s.row.row, line: s.row.line, column: userCols.header(col.agentSourcedIds) };
       if (guardianRows.has(agent)) link(s.sourcedId, agent);
-      else if (!allUserIds.has(agent)) problems.push(problem(at, 'warning', 'agent-missing', `The agent ${agent} is not a user in users.csv; no guardian was linked for it.`));
-      else problems.push(problem(at, 'warning', 'agent-not-guardian', `The agent ${agent} is not a parent, guardian or relative; it was not linked as a guardian.`));
+      else if (!allUserIds.has(agent)) problems.push(problem(at, 'warning', 'agent-missing', say('agent-missing', { id: agent })));
+      else problems.push(problem(at, 'warning', 'agent-not-guardian', say('agent-not-guardian', { id: agent })));
     }
   }
 
@@ -405,8 +399,15 @@ export function parseOneRoster(set: RosterFileSet, options: OneRosterOptions = {
       const checked = cleanId(identifier.value);
       if (checked.value) localId = identifier;
       else {
-        const reason = checked.issue!.code === 'id-invalid-characters' ? 'a student ID holds only letters, digits, dot, dash and underscore' : checked.issue!.message;
-        problems.push(problem(at(identifier.column), 'warning', 'identifier-unusable', `The identifier ${quote(identifier.value)} cannot be used as the student ID (${reason}); another ID is used instead.`));
+        const value = quote(identifier.value);
+        problems.push(
+          problem(
+            at(identifier.column),
+            'warning',
+            'identifier-unusable',
+            checked.issue!.code === 'id-invalid-characters' ? say('identifier-unusable', { value }) : say('identifier-unusable~other', { value, reason: checked.issue!.message }),
+          ),
+        );
       }
     }
     if (!localId && localEntry && cleanId(localEntry[1]).value) localId = { value: localEntry[1], column: `${userCols.header(col.userIds)} {${localEntry[0]}}` };
@@ -450,7 +451,7 @@ export function parseOneRoster(set: RosterFileSet, options: OneRosterOptions = {
     fileWarning(
       users.fileName,
       'local-id-from-sourced-id',
-      `${idFromSourcedId} student${idFromSourcedId > 1 ? 's have' : ' has'} no usable identifier, so the OneRoster sourcedId is used as the student ID. Check that it is the ID your SIS uses.`,
+      say('local-id-from-sourced-id', { count: idFromSourcedId }),
     );
   }
 
@@ -460,15 +461,15 @@ export function parseOneRoster(set: RosterFileSet, options: OneRosterOptions = {
     const candidates = primary ? [primary] : splitList(userCols.value(s.row, col.orgSourcedIds));
     if (orgs.size === 0) return undefined;
     const unknown = candidates.filter((id) => !orgs.has(id));
-    for (const id of unknown) problems.push(problem(at(column), 'warning', 'org-missing', `The organization ${id} is not in orgs.csv.`));
+    for (const id of unknown) problems.push(problem(at(column), 'warning', 'org-missing', say('org-missing', { id })));
     const schools = candidates.filter((id) => schoolIds.has(id));
     if (schools.length === 0) {
-      if (unknown.length === 0) problems.push(problem(at(column), 'warning', 'campus-missing', 'None of this student\'s organizations is a school; the campus is left blank.'));
+      if (unknown.length === 0) problems.push(problem(at(column), 'warning', 'campus-missing', say('campus-missing')));
       return undefined;
     }
     if (schools.length > 1) {
       problems.push(
-        problem(at(column), 'warning', 'campus-multiple', `The student belongs to ${schools.length} schools (${schools.join(', ')}) and none is marked primary; ${schools[0]} (the first listed) is used. Check the campus.`),
+        problem(at(column), 'warning', 'campus-multiple', say('campus-multiple', { count: schools.length, schools: schools.join(', '), first: schools[0] })),
       );
     }
     return { value: schools[0], column };
@@ -484,14 +485,14 @@ function applyDemographics(student: RosterStudent, row: CsvRow, c: Columns, file
   const birthCol = c.find('birthDate', 'birthdate', 'dateOfBirth');
   if (birthCol >= 0 && c.value(row, birthCol)) {
     const d = normalizeDate(c.value(row, birthCol), { kind: 'birth', today });
-    if (d.problem) problems.push(problem(at(birthCol), d.problem.severity, d.problem.code, d.problem.message));
+    if (d.problem) problems.push(problem(at(birthCol), d.problem.severity, d.problem.code, d.problem));
     if (d.date) student.birthDate = d.date;
   }
   const sexCol = c.find('sex', 'gender');
   if (sexCol >= 0) {
     const g = readGender(c.value(row, sexCol));
     if (g.value) student.gender = g.value;
-    else if (!g.understood) problems.push(problem(at(sexCol), 'warning', 'gender-unrecognised', `${quote(c.value(row, sexCol))} is not a value we recognise for sex; it is left blank.`));
+    else if (!g.understood) problems.push(problem(at(sexCol), 'warning', 'gender-unrecognised', say('gender-unrecognised~sex', { value: quote(c.value(row, sexCol)) })));
   }
   const races: RaceCode[] = [];
   for (const [name, code] of RACE_COLUMNS) {
@@ -499,14 +500,14 @@ function applyDemographics(student: RosterStudent, row: CsvRow, c: Columns, file
     if (i < 0) continue;
     const flag = readYesNo(c.value(row, i));
     if (flag.value) races.push(code);
-    else if (!flag.understood) problems.push(problem(at(i), 'warning', 'yes-no-unreadable', `${quote(c.value(row, i))} is not true or false; this race flag was ignored.`));
+    else if (!flag.understood) problems.push(problem(at(i), 'warning', 'yes-no-unreadable', say('yes-no-unreadable~race', { value: quote(c.value(row, i)) })));
   }
   if (races.length) student.races = races;
   const hispCol = c.find('hispanicOrLatinoEthnicity');
   if (hispCol >= 0) {
     const h = readHispanic(c.value(row, hispCol));
     if (h.value !== null) student.hispanicOrLatino = h.value;
-    else if (!h.understood) problems.push(problem(at(hispCol), 'warning', 'yes-no-unreadable', `${quote(c.value(row, hispCol))} is not true or false for Hispanic or Latino; it is left blank.`));
+    else if (!h.understood) problems.push(problem(at(hispCol), 'warning', 'yes-no-unreadable', say('yes-no-unreadable~hispanic', { value: quote(c.value(row, hispCol)) })));
   }
 }
 

@@ -1,4 +1,3 @@
-import { PROGRAM_CODES, type ProgramCode } from '../../../../shared/domain/roster/programs';
 
 /**
  * The fields a SIS CSV column can be mapped to, and the header spellings common exports
@@ -6,47 +5,20 @@ import { PROGRAM_CODES, type ProgramCode } from '../../../../shared/domain/roste
  * Spanish-language headers). A column is only ever mapped by name; values never decide.
  */
 
-export const SIS_STUDENT_FIELDS = [
-  'localId',
-  'stateId',
-  'firstName',
-  'middleName',
-  'lastName',
-  'fullName',
-  'preferredName',
-  'birthDate',
-  'gradeLevel',
-  'expectedGraduationYear',
-  'campusId',
-  'campusName',
-  'homeLanguage',
-  'familyLanguage',
-  'gender',
-  'hispanicOrLatino',
-  'race',
-  'programs',
-] as const;
-export type SisStudentField = (typeof SIS_STUDENT_FIELDS)[number];
-
-export const GUARDIAN_SLOTS = [1, 2] as const;
-export const GUARDIAN_PARTS = ['firstName', 'lastName', 'fullName', 'relationship', 'phone', 'email', 'language', 'mayReceiveInformation'] as const;
-export type GuardianPart = (typeof GUARDIAN_PARTS)[number];
-export type SisGuardianField = `guardian${(typeof GUARDIAN_SLOTS)[number]}.${GuardianPart}`;
-export type SisProgramField = `program:${ProgramCode}`;
-export type SisField = SisStudentField | SisGuardianField | SisProgramField;
-
-/** Field → the header it is read from, exactly as written in the file. */
-export type SisMapping = Partial<Record<SisField, string>>;
-
-export const SIS_FIELDS: SisField[] = [
-  ...SIS_STUDENT_FIELDS,
-  ...PROGRAM_CODES.map((c) => `program:${c}` as const),
-  ...GUARDIAN_SLOTS.flatMap((n) => GUARDIAN_PARTS.map((p) => `guardian${n}.${p}` as const)),
-];
-
-export function isSisField(value: unknown): value is SisField {
-  return typeof value === 'string' && (SIS_FIELDS as string[]).includes(value);
-}
+export {
+  GUARDIAN_PARTS,
+  GUARDIAN_SLOTS,
+  SIS_FIELDS,
+  SIS_STUDENT_FIELDS,
+  isSisField,
+  type GuardianPart,
+  type SisField,
+  type SisGuardianField,
+  type SisMapping,
+  type SisProgramField,
+  type SisStudentField,
+} from '../../../../shared/domain/roster/sisFields';
+import { GUARDIAN_PARTS, GUARDIAN_SLOTS, type GuardianPart, type SisGuardianField, type SisStudentField } from '../../../../shared/domain/roster/sisFields';
 
 /**
  * Header key: accents, case, spaces and punctuation removed, "#" read as "number",

@@ -11,6 +11,7 @@ import {
   type RawStudentCells,
 } from '../../../../shared/domain/roster/normalizeStudent';
 import { problem, quote } from '../../../../shared/domain/roster/problems';
+import { say, type Said } from '../../../../shared/domain/roster/say';
 import { PROGRAM_CODES } from '../../../../shared/domain/roster/programs';
 import type { RosterCampus, RosterParseResult, RosterProblem, RosterStudent } from '../../../../shared/domain/roster/types';
 import { fromCsvProblems } from '../common/table';
@@ -70,7 +71,7 @@ export function readSisTable(bytes: Uint8Array, fileName: string): SisTableRead 
         { fileName, row: null, line: headerLine, column: null },
         'warning',
         'header-not-first-line',
-        `The column headers are on line ${headerLine}; the ${best} line${best > 1 ? 's' : ''} above ${best > 1 ? 'them were' : 'it was'} skipped (${quote(lines.slice(0, best).join(' / '))}).`,
+        say('header-not-first-line', { line: headerLine, count: best, skipped: quote(lines.slice(0, best).join(' / ')) }),
       ),
     );
   }
@@ -89,7 +90,7 @@ export function parseSisCsv(table: CsvTable, mapping: SisMapping, options: SisPa
   const today = options.today ?? localIsoDate(new Date());
   const fileName = table.fileName;
   const problems: RosterProblem[] = [];
-  const fileError = (code: string, message: string, column: string | null = null) => problems.push(problem({ fileName, row: null, column }, 'error', code, message));
+  const fileError = (code: string, text: Said, column: string | null = null) => problems.push(problem({ fileName, row: null, column }, 'error', code, text));
   const result = (students: RosterStudent[], campuses: RosterCampus[]): RosterParseResult => ({ format: 'sis-csv', students, campuses, problems });
 
   // --- resolve the mapping against this file's headers (case and spacing may differ) ----
@@ -102,14 +103,14 @@ export function parseSisCsv(table: CsvTable, mapping: SisMapping, options: SisPa
     if (!header) continue;
     let i = table.headers.indexOf(header);
     if (i < 0) i = byNorm.get(headerNorm(header)) ?? -1;
-    if (i < 0) fileError('mapping-column-missing', `The mapping reads ${field} from the column ${quote(header)}, which is not in this file. Columns found: ${table.headers.join(', ')}.`, header);
+    if (i < 0) fileError('mapping-column-missing', say('mapping-column-missing', { field, header: quote(header), found: table.headers.join(', ') }), header);
     else index.set(field, i);
   }
   if (!index.has('localId') && !index.has('stateId') && !mapping.localId && !mapping.stateId) {
-    fileError('id-column-missing', `No column is mapped to the student ID (local or state). Students are matched by ID, never by name alone. Columns found: ${table.headers.join(', ')}.`);
+    fileError('id-column-missing', say('id-column-missing', { found: table.headers.join(', ') }));
   }
   if (!index.has('fullName') && !(index.has('firstName') && index.has('lastName')) && !mapping.fullName && !(mapping.firstName && mapping.lastName)) {
-    fileError('name-column-missing', 'No columns are mapped to the first and last name (or to one "Last, First" name column).');
+    fileError('name-column-missing', say('name-column-missing'));
   }
   if (problems.length) return result([], []);
 
@@ -120,7 +121,10 @@ export function parseSisCsv(table: CsvTable, mapping: SisMapping, options: SisPa
   const read = Object.fromEntries(
     (['localId', 'stateId', 'firstName', 'middleName', 'lastName', 'fullName', 'preferredName', 'birthDate', 'gradeLevel', 'expectedGraduationYear', 'campusId', 'campusName', 'homeLanguage', 'familyLanguage', 'gender', 'hispanicOrLatino', 'race', 'programs'] as const).map((f) => [f, at(index.get(f))]),
   ) as Record<SisStudentField, (row: CsvRow) => RawCell | undefined>;
-  const guardianReaders = GUARDIAN_SLOTS.map((slot) => GUARDIAN_PARTS.filter((part) => index.has(`guardian${slot}.${part}`)).map((part) => [part, at(index.get(`guardian${slot}.${part}`))] as const)).filter((parts) => parts.length > 0);
+  const guardianReaders = GUARDIAN_SLOTS.map((slot) => ({
+    slot,
+    parts: GUARDIAN_PARTS.filter((part) => index.has(`guardian${slot}.${part}`)).map((part) => [part, at(index.get(`guardian${slot}.${part}`))] as const),
+  })).filter((g) => g.parts.length > 0);
 
   // --- date order for the whole birth-date column --------------------------------------
   let dateOrder: DateOrder | undefined = options.dateOrder;
@@ -130,7 +134,7 @@ export function parseSisCsv(table: CsvTable, mapping: SisMapping, options: SisPa
     dateOrder = detected.order;
     if (detected.evidence === 'dmy') {
       problems.push(
-        problem({ fileName, row: null, column: header('birthDate') }, 'warning', 'date-order-day-first', `Birth dates in ${quote(header('birthDate'))} are read as day/month/year: some values (such as 25/12/2010) can only be read that way.`),
+        problem({ fileName, row: null, column: header('birthDate') }, 'warning', 'date-order-day-first', say('date-order-day-first', { column: quote(header('birthDate')) })),
       );
     } else if (detected.evidence === 'mixed') {
       problems.push(
@@ -138,7 +142,7 @@ export function parseSisCsv(table: CsvTable, mapping: SisMapping, options: SisPa
           { fileName, row: null, column: header('birthDate') },
           'warning',
           'date-order-mixed',
-          `Birth dates in ${quote(header('birthDate'))} mix month-first and day-first values; rows that cannot be month/day/year are reported. Check the export's date format.`,
+          say('date-order-mixed', { column: quote(header('birthDate')) }),
         ),
       );
     }
@@ -156,16 +160,22 @@ export function parseSisCsv(table: CsvTable, mapping: SisMapping, options: SisPa
     const firstCell = row.values.find((v) => v.trim() !== '');
     if (firstCell === undefined) continue;
     if (SUMMARY.test(firstCell.trim()) && (['firstName', 'lastName', 'fullName'] as const).every((f) => !cleanValue(read[f](row)?.value))) {
-      problems.push(problem(here(null), 'warning', 'summary-row', `Row ${row.row} looks like a total or summary line (${quote(firstCell)}), not a student; it was skipped.`));
+      problems.push(problem(here(null), 'warning', 'summary-row', say('summary-row', { row: row.row, value: quote(firstCell) })));
       continue;
     }
-    if (mappedIndexes.length >= 2 && mappedIndexes.every((i, k) => headerNorm(row.values[i] ?? '') === mappedHeaderKeys[k])) {
-      problems.push(problem(here(null), 'warning', 'repeated-header', `Row ${row.row} repeats the header row; it was skipped.`));
+    // A repeated header row: every mapped cell spells its own column's header (cheap length test first).
+    if (mappedIndexes.length >= 2 && mappedIndexes.every((i, k) => {
+        const v = row.values[i] ?? '';
+        // headerNorm only drops characters, except "#" → "number".
+        return (v.length >= mappedHeaderKeys[k].length || v.includes('#')) && headerNorm(v) === mappedHeaderKeys[k];
+      })) {
+      problems.push(problem(here(null), 'warning', 'repeated-header', say('repeated-header', { row: row.row })));
       continue;
     }
 
-    const guardians: RawGuardianCells[] = guardianReaders.map((parts) => {
-      const g: RawGuardianCells = {};
+    const guardians: RawGuardianCells[] = guardianReaders.map(({ slot, parts }) => {
+      // The slot is the guardian's key on a later import of the same layout ("Guardian 2" columns).
+      const g: RawGuardianCells = { sourceId: `guardian${slot}` };
       for (const [part, readPart] of parts) g[part] = readPart(row);
       return g;
     });
@@ -209,7 +219,7 @@ export function parseSisCsv(table: CsvTable, mapping: SisMapping, options: SisPa
         if (campusKey === campusName) campus.identifiedByName = true;
         campuses.set(id, campus);
       } else if (campusName && known.name !== name && cleanValue(campusName.value)) {
-        problems.push(problem(here(campusName.column), 'warning', 'campus-name-conflict', `School ${id} is called ${quote(name)} here but ${quote(known.name)} on row ${known.origin!.row}; the first name is used.`));
+        problems.push(problem(here(campusName.column), 'warning', 'campus-name-conflict', say('campus-name-conflict', { id, name: quote(name), first: quote(known.name), row: known.origin!.row })));
       }
     }
   }
@@ -219,7 +229,7 @@ export function parseSisCsv(table: CsvTable, mapping: SisMapping, options: SisPa
     stateId: index.has('stateId') ? header('stateId') : undefined,
   });
   problems.push(...deduped.problems);
-  if (table.rows.length === 0) problems.push(problem({ fileName, row: null, column: null }, 'error', 'no-students', 'The file has a header row but no students.'));
+  if (table.rows.length === 0) problems.push(problem({ fileName, row: null, column: null }, 'error', 'no-students', say('no-students')));
   return result(deduped.students, [...campuses.values()]);
 }
 
