@@ -8,6 +8,11 @@ export const API_SHAPE = {
   vault: ['status', 'chooseExisting', 'chooseNewLocation', 'create', 'unlock', 'unlockWithRecoveryKey', 'lock', 'changePassphrase', 'saveRecoveryKey', 'backup'],
   students: ['list', 'get', 'create', 'update', 'archive', 'restore'],
   campuses: ['list'],
+  catalog: ['list', 'save', 'remove', 'previewCsv', 'previewEdfi', 'commitImport', 'cancelImport'],
+  ruleSets: ['list', 'get', 'copy', 'update', 'remove'],
+  coursePlans: ['workspace', 'start', 'addEntry', 'moveEntry', 'updateEntry', 'removeEntry', 'updatePlan', 'createScenario', 'deleteScenario', 'compare', 'choose', 'addRecord', 'updateRecord', 'removeRecord', 'previewTranscript', 'commitTranscript', 'offTrack'],
+  pgp: ['get', 'save'],
+  prereg: ['overview', 'student', 'addRequest', 'updateRequest', 'removeRequest', 'requestFromPlan', 'addRecommendation', 'updateRecommendation', 'removeRecommendation', 'setReviewed', 'exportCsv'],
 } as const;
 
 /** Events the main process pushes to windows. */

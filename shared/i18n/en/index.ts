@@ -1,4 +1,5 @@
 import { caseload } from './caseload';
+import { courses } from './courses';
 import { dialogs, menu } from './mainProcess';
 import { common } from './common';
 import { recoverySheet } from './recoverySheet';
@@ -7,4 +8,4 @@ import { student } from './student';
 import { vault } from './vault';
 
 /** English strings, one file per concern. Spanish mirrors this shape exactly (type-checked). */
-export const en = { common, vault, caseload, student, settings, recoverySheet, dialogs, menu };
+export const en = { common, vault, caseload, student, settings, recoverySheet, dialogs, menu, courses };

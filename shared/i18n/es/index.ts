@@ -1,4 +1,5 @@
 import { caseload } from './caseload';
+import { courses } from './courses';
 import { dialogs, menu } from './mainProcess';
 import { common } from './common';
 import { recoverySheet } from './recoverySheet';
@@ -6,4 +7,4 @@ import { settings } from './settings';
 import { student } from './student';
 import { vault } from './vault';
 
-export const es = { common, vault, caseload, student, settings, recoverySheet, dialogs, menu };
+export const es = { common, vault, caseload, student, settings, recoverySheet, dialogs, menu, courses };

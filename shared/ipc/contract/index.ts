@@ -1,4 +1,6 @@
 import { appContract } from './app';
+import { catalogContract } from './courses';
+import { coursePlansContract } from './coursePlans';
 import { studentsContract } from './students';
 import { vaultContract } from './vault';
 
@@ -11,6 +13,8 @@ export const contract = {
   ...appContract,
   ...vaultContract,
   ...studentsContract,
+  ...catalogContract,
+  ...coursePlansContract,
 };
 
 export type Contract = typeof contract;
@@ -20,3 +24,5 @@ export * from './common';
 export * from './students';
 export * from './vault';
 export * from './imports';
+export * from './courses';
+export * from './coursePlans';
