@@ -1,15 +1,18 @@
 import type { BenchGroup, Figures } from './lib';
 import { studentsBench } from './figures/students';
+import { plansBench } from './figures/plans';
 
 /**
  * `npm run bench [-- --only=<prefix>]`: builds its own synthetic data in temp folders,
  * prints a table, and prints one JSON object on the last line (format: ../shared/BENCH.md).
  */
-const GROUPS: BenchGroup[] = [studentsBench];
+const GROUPS: BenchGroup[] = [studentsBench, plansBench];
 
 const TARGETS: Record<string, string> = {
   'students.insert10k.ratio': '≤ 2',
   'students.open.p95_ms': '≤ 5',
+  'plan.audit.p95_ms': '≤ 1',
+  'report.offTrack10k.ms': '≤ 2000',
 };
 
 async function main() {

@@ -1,10 +1,11 @@
 import type { z } from 'zod';
-import { auditPlan } from '../../../shared/domain/graduation/audit';
+import { auditPlan, type AuditEntry } from '../../../shared/domain/graduation/audit';
+import type { CreditSource, EntryStatus, PlanGrade, Term } from '../../../shared/domain/graduation/vocabulary';
 import { searchTokens } from '../../../shared/domain/text';
 import type { GradeLevel } from '../../../shared/domain/gradeLevels';
-import type { OffTrackReport, offTrackInput, OffTrackRow } from '../../../shared/ipc/contract/coursePlans';
-import { auditOptions, entryToAudit, recordToAudit, type EntryRow, type PgpRow, type PlanRow, type RecordRow } from './planData';
-import type { CourseStore } from './store';
+import type { OffTrackReport, offTrackInput, OffTrackRow, Waiver } from '../../../shared/ipc/contract/coursePlans';
+import { auditOptions, type PgpRow, type PlanRow } from './planData';
+import { parseJsonArray, type CourseStore } from './store';
 
 /**
  * The caseload-wide off-track report: every high-school student's active plan audited
@@ -34,21 +35,37 @@ export class ReportService {
     const students = this.db.prepare(`SELECT id, first_name, last_name, preferred_name, local_id, grade_level, search_text FROM students WHERE status = 'active' ORDER BY sort_name, id`).all() as StudentRow[];
     const plans = new Map<number, PlanRow>();
     for (const p of this.db.prepare(`SELECT * FROM course_plans WHERE kind = 'active'`).all() as PlanRow[]) plans.set(p.student_id, p);
-    const entries = new Map<number, EntryRow[]>();
-    for (const e of this.db.prepare(`SELECT e.* FROM plan_entries e JOIN course_plans p ON p.id = e.plan_id WHERE p.kind = 'active'`).iterate() as IterableIterator<EntryRow>) {
-      const l = entries.get(e.plan_id);
+    // Raw rows straight into audit entries: 300,000 rows at 10,000 students, so no row objects in between.
+    const entries = new Map<number, AuditEntry[]>();
+    const entryRows = this.db.prepare(`SELECT e.plan_id, e.id, e.course_code, e.grade, e.term, e.status, e.credits, e.waivers FROM plan_entries e JOIN course_plans p ON p.id = e.plan_id WHERE p.kind = 'active'`).raw(true);
+    for (const r of entryRows.iterate() as IterableIterator<[number, number, string, PlanGrade, Term, EntryStatus, number | null, string]>) {
+      const e: AuditEntry = { id: `e${r[1]}`, code: r[2], grade: r[3], term: r[4], status: r[5], credits: r[6], waivedPrerequisites: r[7] === '[]' ? [] : parseJsonArray<Waiver>(r[7]).map((w) => w.code) };
+      const l = entries.get(r[0]);
       if (l) l.push(e);
-      else entries.set(e.plan_id, [e]);
+      else entries.set(r[0], [e]);
     }
-    const records = new Map<number, RecordRow[]>();
-    for (const r of this.db.prepare('SELECT * FROM course_records').iterate() as IterableIterator<RecordRow>) {
-      const l = records.get(r.student_id);
-      if (l) l.push(r);
-      else records.set(r.student_id, [r]);
+    const records = new Map<number, AuditEntry[]>();
+    const recordRows = this.db.prepare('SELECT student_id, id, course_code, title, grade, term, status, mark, credits, credit_source FROM course_records').raw(true);
+    for (const r of recordRows.iterate() as IterableIterator<[number, number, string, string | null, PlanGrade, Term, EntryStatus, string | null, number | null, CreditSource]>) {
+      const e: AuditEntry = { id: `r${r[1]}`, code: r[2], title: r[3], grade: r[4], term: r[5], status: r[6], mark: r[7], credits: r[8], creditSource: r[9] };
+      const l = records.get(r[0]);
+      if (l) l.push(e);
+      else records.set(r[0], [e]);
     }
     const pgps = new Map<number, PgpRow>();
     for (const p of this.db.prepare('SELECT * FROM pgp_records').all() as PgpRow[]) pgps.set(p.student_id, p);
 
+    // One rule set and prepared catalog per rule-set reference, not per student.
+    const prepared = new Map<string, { rs: ReturnType<CourseStore['ruleSet']>; catalog: ReturnType<CourseStore['preparedFor']> }>();
+    const contextFor = (ref: string) => {
+      let hit = prepared.get(ref);
+      if (!hit) {
+        const rs = this.store.ruleSet(ref);
+        hit = { rs, catalog: this.store.preparedFor(rs) };
+        prepared.set(ref, hit);
+      }
+      return hit;
+    };
     const tokens = searchTokens(input.search);
     const rows: OffTrackRow[] = [];
     const counts = { 'at-risk': 0, 'on-track': 0, 'no-plan': 0 };
@@ -64,9 +81,10 @@ export class ReportService {
         if (input.status === 'no-plan' || input.status === 'all') rows.push({ ...base, status: 'no-plan', reasons: [], credits: { earned: 0, reached: 0, required: 0 }, endorsement: null });
         continue;
       }
-      const rs = this.store.ruleSet(plan.rule_set_ref);
-      const catalog = this.store.preparedFor(rs);
-      const list = [...(records.get(s.id) ?? []).map(recordToAudit), ...(entries.get(plan.id) ?? []).map(entryToAudit)];
+      const { rs, catalog } = contextFor(plan.rule_set_ref);
+      const fromRecords = records.get(s.id);
+      const fromPlan = entries.get(plan.id);
+      const list = fromRecords && fromPlan ? fromRecords.concat(fromPlan) : (fromRecords ?? fromPlan ?? []);
       const audit = auditPlan(rs.def, catalog, list, auditOptions(plan, s.grade_level, pgps.get(s.id), 'summary'));
       counts[audit.status]++;
       if (audit.status === 'at-risk') for (const code of new Set(audit.reasons.map((r) => r.code))) reasonCounts[code] = (reasonCounts[code] ?? 0) + 1;

@@ -95,8 +95,26 @@ export function optionMet(units: readonly AllocUnit[], o: OptionSpec, target: nu
   return true;
 }
 
+function isPlain(o: OptionSpec): boolean {
+  const r = o.rule;
+  return o.mustInclude.length === 0 && !r.sameGroup && !r.groups && !r.maxGroups && !r.sequence;
+}
+
 /** How far `list` gets: met by which horizon (completed only, + in progress, + planned). */
 export function levelOf(units: readonly AllocUnit[], o: OptionSpec, target: number, list: readonly number[]): Level {
+  if (isPlain(o)) {
+    // Only credits matter: one pass over the list (the common case, and the hot path).
+    let done = 0;
+    let going = 0;
+    let all = 0;
+    for (const u of list) {
+      const x = units[u];
+      all += x.credits;
+      if (x.rank <= RANK_IN_PROGRESS) going += x.credits;
+      if (x.rank === RANK_COMPLETED) done += x.credits;
+    }
+    return done + EPS >= target ? 'earned' : going + EPS >= target ? 'in-progress' : all + EPS >= target ? 'planned' : 'missing';
+  }
   if (optionMet(units, o, target, list.filter((u) => units[u].rank === RANK_COMPLETED))) return 'earned';
   if (optionMet(units, o, target, list.filter((u) => units[u].rank <= RANK_IN_PROGRESS))) return 'in-progress';
   if (optionMet(units, o, target, list)) return 'planned';
@@ -125,12 +143,12 @@ function byPreference(units: readonly AllocUnit[], flex: Int32Array) {
 }
 
 /** Fill up to `target` credits from `pool` in preference order. */
-function fill(units: readonly AllocUnit[], pool: readonly number[], target: number, taken: number[] = []): number[] {
+function fill(units: readonly AllocUnit[], pool: readonly number[], target: number, taken: readonly number[] = []): number[] {
   const out = [...taken];
   let have = sum(units, out);
   for (const u of pool) {
     if (have + EPS >= target) break;
-    if (out.includes(u)) continue;
+    if (taken.length && taken.includes(u)) continue;
     out.push(u);
     have += units[u].credits;
   }
@@ -149,9 +167,21 @@ function groupBy(units: readonly AllocUnit[], pool: readonly number[], key: 'lan
 }
 
 /** The best selection for one option from the units `free` allows, in preference order. */
-function select(units: readonly AllocUnit[], o: OptionSpec, target: number, free: (u: number) => boolean, order: (a: number, b: number) => number): number[] {
-  const pool = o.candidates.filter(free).sort(order);
+/** `sorted`: the option's candidates, already in preference order. */
+function select(units: readonly AllocUnit[], o: OptionSpec, target: number, free: (u: number) => boolean, sorted: readonly number[]): number[] {
   const r = o.rule;
+  if (isPlain(o)) {
+    const out: number[] = [];
+    let have = 0;
+    for (const u of sorted) {
+      if (have + EPS >= target) break;
+      if (!free(u)) continue;
+      out.push(u);
+      have += units[u].credits;
+    }
+    return out;
+  }
+  const pool = sorted.filter(free);
   if (r.sequence) return selectSequence(units, o, target, pool);
   let base: number[] = [];
   for (const must of o.mustInclude) {
@@ -182,7 +212,8 @@ function select(units: readonly AllocUnit[], o: OptionSpec, target: number, free
   }
   if (r.maxGroups) {
     const groups = [...groupBy(units, pool, r.maxGroups.attribute).values()].sort((a, b) => sum(units, b) - sum(units, a));
-    const allowed = groups.slice(0, r.maxGroups.count).flat().sort(order);
+    const keep = new Set(groups.slice(0, r.maxGroups.count).flat());
+    const allowed = pool.filter((u) => keep.has(u));
     return fill(units, allowed, target, base.filter((u) => allowed.includes(u)));
   }
   base = fill(units, pool, target, base);
@@ -230,22 +261,26 @@ function selectSequence(units: readonly AllocUnit[], o: OptionSpec, target: numb
 export function allocate(units: readonly AllocUnit[], leaves: readonly LeafSpec[]): { results: LeafResult[]; owner: Int32Array } {
   const owner = new Int32Array(units.length).fill(-1);
   const flex = new Int32Array(units.length);
-  for (const leaf of leaves) {
-    const seen = new Set<number>();
-    for (const o of leaf.options) for (const u of o.candidates) seen.add(u);
-    for (const u of seen) flex[u]++;
-  }
+  const wantedBy: number[][] = leaves.map((leaf) => {
+    if (leaf.options.length === 1) return leaf.options[0].candidates as number[];
+    return [...new Set(leaf.options.flatMap((o) => o.candidates))];
+  });
+  for (const list of wantedBy) for (const u of list) flex[u]++;
   const order = byPreference(units, flex);
-  const candidateCount = leaves.map((l) => new Set(l.options.flatMap((o) => o.candidates)).size);
-  const sequence = leaves.map((_, i) => i).sort((a, b) => Number(leaves[a].catchAll) - Number(leaves[b].catchAll) || candidateCount[a] - candidateCount[b] || a - b);
+  const sortedCandidates = leaves.map((leaf) => leaf.options.map((o) => [...o.candidates].sort(order)));
+  const sequence = leaves.map((_, i) => i).sort((a, b) => Number(leaves[a].catchAll) - Number(leaves[b].catchAll) || wantedBy[a].length - wantedBy[b].length || a - b);
   const results: LeafResult[] = leaves.map(() => ({ option: 0, units: [] }));
 
   const take = (leafIndex: number, free: (u: number) => boolean) => {
     const leaf = leaves[leafIndex];
+    if (leaf.options.length === 1) {
+      const picked = select(units, leaf.options[0], leaf.target, free, sortedCandidates[leafIndex][0]);
+      return { result: { option: 0, units: picked }, score: 0 };
+    }
     let best: LeafResult = { option: 0, units: [] };
     let bestScore = -Infinity;
     leaf.options.forEach((o, oi) => {
-      const picked = select(units, o, leaf.target, free, order);
+      const picked = select(units, o, leaf.target, free, sortedCandidates[leafIndex][oi]);
       const sc = score(units, o, leaf.target, picked);
       if (sc > bestScore) {
         best = { option: oi, units: picked };
@@ -260,8 +295,10 @@ export function allocate(units: readonly AllocUnit[], leaves: readonly LeafSpec[
     for (const u of r.units) owner[u] = leafIndex;
   };
   const currentScore = (leafIndex: number) => score(units, leaves[leafIndex].options[results[leafIndex].option], leaves[leafIndex].target, results[leafIndex].units);
+  const free = (u: number) => owner[u] === -1;
 
-  for (const li of sequence) commit(li, take(li, (u) => owner[u] === -1).result);
+  for (const li of sequence) commit(li, take(li, free).result);
+  if (leaves.length < 2) return { results, owner };
 
   // One round of swaps for requirements that are still short.
   for (const li of sequence) {
@@ -269,10 +306,11 @@ export function allocate(units: readonly AllocUnit[], leaves: readonly LeafSpec[
     if (leaf.catchAll) continue;
     const o0 = leaf.options[results[li].option];
     if (levelOf(units, o0, leaf.target, results[li].units) !== 'missing') continue;
-    const wanted = new Set(leaf.options.flatMap((o) => o.candidates));
-    for (const u of [...wanted].sort(order)) {
+    for (const u of [...wantedBy[li]].sort(order)) {
       const other = owner[u];
       if (other < 0 || other === li) continue;
+      // The other requirement can only let go of `u` if it has something unused to take instead.
+      if (!wantedBy[other].some((x) => owner[x] === -1)) continue;
       const before = currentScore(other);
       const beforeMine = currentScore(li);
       const savedOther = results[other];

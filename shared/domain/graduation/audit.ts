@@ -208,8 +208,24 @@ interface Unit extends AllocUnit {
   markValue: number | null;
 }
 
+const flagCache = new WeakMap<RuleMeta, RuleFlag>();
 function flagOf(meta: RuleMeta): RuleFlag {
-  return { uncertain: meta.uncertain === true, note: meta.note ?? null, sources: meta.sources, confidence: meta.confidence ?? null };
+  let f = flagCache.get(meta);
+  if (!f) {
+    f = { uncertain: meta.uncertain === true, note: meta.note ?? null, sources: meta.sources, confidence: meta.confidence ?? null };
+    flagCache.set(meta, f);
+  }
+  return f;
+}
+const NONE: readonly number[] = [];
+const catchAllCache = new WeakMap<Requirement, boolean>();
+function isCatchAll(r: Requirement): boolean {
+  let v = catchAllCache.get(r);
+  if (v === undefined) {
+    v = r.options.every((o) => !o.filter.kinds?.length && !o.filter.subjects?.length && !o.filter.flags?.length && !o.filter.anyFlags?.length);
+    catchAllCache.set(r, v);
+  }
+  return v;
 }
 
 function syntheticFacts(entry: AuditEntry): CourseFacts {
@@ -269,13 +285,14 @@ function worst(levels: readonly Level[]): Level {
 }
 
 /** Build the allocation inputs for a list of requirements over the counted units. */
-function leafSpecs(units: readonly Unit[], counted: readonly number[], requirements: readonly Requirement[], catalog: PreparedCatalog): LeafSpec[] {
+function leafSpecs(units: readonly Unit[], counted: readonly number[], requirements: readonly Requirement[], catalog: PreparedCatalog, hasExam: boolean): LeafSpec[] {
   const candidatesFor = (filter: CourseFilter): number[] => {
     const set = catalog.matches(filter);
+    const noExam = hasExam && filter.allowExamCredit === false;
     const out: number[] = [];
     for (const u of counted) {
       const unit = units[u];
-      if (unit.exam && filter.allowExamCredit === false) continue;
+      if (noExam && unit.exam) continue;
       if (unit.inCatalog ? set.has(unit.facts.code) : courseMatches(filter, unit.facts)) out.push(u);
     }
     return out;
@@ -284,10 +301,10 @@ function leafSpecs(units: readonly Unit[], counted: readonly number[], requireme
     const options: OptionSpec[] = r.options.map((rule) => {
       const candidates = candidatesFor(rule.filter);
       const finals = rule.sequence?.finalClusters ? candidates.filter((u) => units[u].cluster !== null && rule.sequence!.finalClusters!.includes(units[u].cluster!)) : candidates;
-      return { rule, candidates, mustInclude: (rule.mustInclude ?? []).map((m) => candidatesFor(m.filter).filter((u) => candidates.includes(u))), finals };
+      const mustInclude = rule.mustInclude ? rule.mustInclude.map((m) => candidatesFor(m.filter).filter((u) => candidates.includes(u))) : (NONE as never as number[][]);
+      return { rule, candidates, mustInclude, finals };
     });
-    const catchAll = r.options.every((o) => !o.filter.kinds?.length && !o.filter.subjects?.length && !o.filter.flags?.length && !o.filter.anyFlags?.length);
-    return { target: r.credits, options, catchAll };
+    return { target: r.credits, options, catchAll: isCatchAll(r) };
   });
 }
 
@@ -297,9 +314,8 @@ function requirementResults(units: readonly Unit[], requirements: readonly Requi
     const spec = specs[i];
     const option = spec.options[res.option];
     const t = tally(units, res.units, r.credits);
-    const missingParts = (r.options[res.option].mustInclude ?? [])
-      .filter((_, mi) => !res.units.some((u) => option.mustInclude[mi].includes(u)))
-      .map((m) => m.label);
+    const musts = r.options[res.option].mustInclude;
+    const missingParts = musts ? musts.filter((_, mi) => !res.units.some((u) => option.mustInclude[mi].includes(u))).map((m) => m.label) : [];
     return {
       id: r.id,
       label: r.label,
@@ -429,7 +445,8 @@ export function auditPlan(def: RuleSetDefinition, catalog: PreparedCatalog, entr
     ],
   }));
   const allRequirements = programAreas.flatMap((p) => p.requirements);
-  const specs = leafSpecs(units, counted, allRequirements, catalog);
+  const hasExam = counted.some((i) => units[i].exam);
+  const specs = leafSpecs(units, counted, allRequirements, catalog, hasExam);
   const { results, owner } = allocate(units, specs);
   const reqResults = requirementResults(units, allRequirements, specs, results);
   owner.forEach((leaf, u) => {
@@ -480,7 +497,7 @@ export function auditPlan(def: RuleSetDefinition, catalog: PreparedCatalog, entr
 
   // ---- 5. endorsements --------------------------------------------------------------------------
   const evaluateRequirements = (reqs: readonly Requirement[]) => {
-    const s = leafSpecs(units, counted, reqs, catalog);
+    const s = leafSpecs(units, counted, reqs, catalog, hasExam);
     const r = allocate(units, s).results;
     return requirementResults(units, reqs, s, r);
   };
@@ -488,14 +505,27 @@ export function auditPlan(def: RuleSetDefinition, catalog: PreparedCatalog, entr
     .filter((e) => detail === 'full' || e.code === options.endorsement)
     .map((e) => {
       const base = evaluateRequirements(e.base);
-      const opts: OptionResult[] = e.options.map((o) => {
-        if (o.manual) {
-          const confirmed = confirmations.has(`option:${e.code}:${o.id}`);
-          return { id: o.id, label: o.label, manual: true, level: confirmed ? 'confirmed' : 'needs-review', progress: confirmed ? 1 : 0, requirements: [], ...flagOf(o.meta) };
-        }
+      const manualOption = (o: (typeof e.options)[number]): OptionResult => {
+        const confirmed = confirmations.has(`option:${e.code}:${o.id}`);
+        return { id: o.id, label: o.label, manual: true, level: confirmed ? 'confirmed' : 'needs-review', progress: confirmed ? 1 : 0, requirements: [], ...flagOf(o.meta) };
+      };
+      const computedOption = (o: (typeof e.options)[number]): OptionResult => {
         const reqs = evaluateRequirements(o.requirements);
         return { id: o.id, label: o.label, manual: false, level: worst(reqs.map((r) => r.level)), progress: progressOf(reqs), requirements: reqs, ...flagOf(o.meta) };
-      });
+      };
+      let opts: OptionResult[];
+      if (detail === 'full') opts = e.options.map((o) => (o.manual ? manualOption(o) : computedOption(o)));
+      else {
+        // Summary (caseload report): only whether it is met. Stop at the first option that is.
+        opts = [];
+        if (worst(base.map((r) => r.level)) !== 'missing') {
+          for (const o of [...e.options].sort((a, b) => Number(!a.manual) - Number(!b.manual))) {
+            const r = o.manual ? manualOption(o) : computedOption(o);
+            opts.push(r);
+            if (r.level !== 'missing' && r.level !== 'needs-review') break;
+          }
+        }
+      }
       const optionLevel = (o: OptionResult): Level => (o.level === 'confirmed' ? 'earned' : o.level === 'needs-review' ? 'missing' : o.level);
       const computed = opts.filter((o) => o.level !== 'needs-review');
       const best = computed.length
@@ -522,7 +552,7 @@ export function auditPlan(def: RuleSetDefinition, catalog: PreparedCatalog, entr
 
   // ---- 6. Distinguished Level of Achievement -------------------------------------------------
   let dla: DlaResult | null = null;
-  if (def.dla) {
+  if (def.dla && detail === 'full') {
     const gaps: DlaGap[] = [];
     const levels: Level[] = [];
     if (program !== 'endorsement') gaps.push('foundation-only');
