@@ -28,6 +28,8 @@ export interface CatalogParseResult {
   fileName: string;
   courses: ParsedCourse[];
   problems: Problem[];
+  /** The file's own name for a field's column ("Prereqs"), for problems found later. */
+  columnNames?: Partial<Record<CourseField, string>>;
 }
 
 const HEADERS: Record<string, string[]> = {
@@ -85,6 +87,7 @@ export function parseCatalogCsv(bytes: Uint8Array, fileName: string): CatalogPar
   if (!table) return result;
   const cols = new Columns(table);
   const col = Object.fromEntries(Object.entries(HEADERS).map(([k, names]) => [k, cols.find(...names)])) as Record<keyof typeof HEADERS, number>;
+  result.columnNames = Object.fromEntries(Object.entries(col).filter(([, i]) => i >= 0).map(([k, i]) => [k, table.headers[i]])) as CatalogParseResult['columnNames'];
   const flagCols = Object.entries(FLAG_COLUMNS).map(([flag, names]) => [flag as CourseFlag, cols.find(...names)] as const).filter(([, i]) => i >= 0);
   const fileLevel = (code: string, message: string, params: Record<string, string | number> = {}) =>
     problems.push(problemAt({ fileName, row: null, column: null }, 'error', code, message, params));

@@ -13,6 +13,7 @@ import { recordAudit } from '../../vault/auditLog';
 import { parseCatalogCsv, type CatalogParseResult, type CourseField } from '../../importers/courses/catalogCsv';
 import { parseEdfiCatalog } from '../../importers/courses/catalogEdfi';
 import { problemAt } from '../../importers/courses/common';
+import { sortProblems } from '../../../shared/domain/roster/problems';
 import { CourseStore, toCourseView, type CourseDbRow } from './store';
 
 /**
@@ -257,7 +258,7 @@ export class CatalogService {
       rows.push({ row: c.row, code: c.code, title: next.title, outcome: !old ? 'new' : changed.length ? 'updated' : 'unchanged', changed });
       if (!old || changed.length) writes.push({ code: c.code, fields: next, existingId: old?.id ?? null, existingVersion: old?.version ?? null });
     }
-    const prereqColumn = kind === 'catalog-csv' ? 'prerequisites' : 'Course';
+    const prereqColumn = parsed.columnNames?.prerequisites ?? (kind === 'catalog-csv' ? 'prerequisites' : 'Course');
     for (const issue of this.graphProblems(merged)) {
       if (issue.kind === 'unknown') {
         // Only problems the file causes: an existing course pointing at a code the file does not touch was already checked.
@@ -280,7 +281,7 @@ export class CatalogService {
     for (const [code, f] of merged) {
       for (const e of f.equivalents) {
         if (!merged.has(e) && !existing.has(e)) {
-          problems.push(problemAt({ fileName: parsed.fileName, row: rowOf.get(code) ?? null, column: 'equivalents' }, 'warning', 'equivalent-unknown', `"${code}" is equivalent to "${e}", which is not in the catalog yet.`, { code, equivalent: e }));
+          problems.push(problemAt({ fileName: parsed.fileName, row: rowOf.get(code) ?? null, column: parsed.columnNames?.equivalents ?? 'equivalents' }, 'warning', 'equivalent-unknown', `"${code}" is equivalent to "${e}", which is not in the catalog yet.`, { code, equivalent: e }));
         }
       }
     }
@@ -301,7 +302,7 @@ export class CatalogService {
       rejected: rejectedRows.size,
     };
     const token = this.pending.put<PendingCatalog>('catalog', { kind, fileName: parsed.fileName, writes: canCommit ? writes : [], unchanged: counts.unchanged, blocked: !canCommit, stamp: this.store.catalogStamp() });
-    return { token, kind, fileNames: [parsed.fileName], counts, problems, canCommit, rows, withoutCredits };
+    return { token, kind, fileNames: [parsed.fileName], counts, problems: sortProblems(problems) as CourseImportProblem[], canCommit, rows, withoutCredits };
   }
 
   commit(token: string): ImportCommitResult {

@@ -100,7 +100,7 @@ describe('catalog import', () => {
     const p = file('cycle.csv', 'Code,Title,Credits,Subject,Prerequisites\nNEW-1,New course,1,Math,\nALG-2,Algebra II,1,Math,PRE-CALC\n');
     const prev = await importCatalog('previewCsv', p);
     expect(prev.canCommit).toBe(false);
-    expect(prev.problems).toContainEqual(expect.objectContaining({ fileName: 'cycle.csv', row: 2, column: 'prerequisites', code: 'prerequisite-cycle', params: { cycle: 'ALG-2 → PRE-CALC → ALG-2' } }));
+    expect(prev.problems).toContainEqual(expect.objectContaining({ fileName: 'cycle.csv', row: 2, column: 'Prerequisites', code: 'prerequisite-cycle', params: { cycle: 'ALG-2 → PRE-CALC → ALG-2' } }));
     expect((await fails('catalog.commitImport', { token: prev.token })).code).toBe('IMPORT_INVALID');
     expect(count(`SELECT count(*) AS n FROM courses WHERE code = 'NEW-1'`)).toBe(0);
     expect(db().prepare('SELECT prerequisites FROM courses WHERE code = ?').get('ALG-2')).toEqual({ prerequisites: '[["ALG-1"],["GEOM"]]' });
@@ -109,7 +109,7 @@ describe('catalog import', () => {
   it('refuses an unknown prerequisite code, naming it', async () => {
     const p = file('unknown.csv', 'Code,Title,Credits,Subject,Prerequisites\nGEOM,Geometry,1,Math,ALG-1\n');
     const prev = await importCatalog('previewCsv', p);
-    expect(prev.problems).toEqual([expect.objectContaining({ row: 1, column: 'prerequisites', code: 'prerequisite-unknown', params: { code: 'GEOM', prerequisite: 'ALG-1' } })]);
+    expect(prev.problems).toEqual([expect.objectContaining({ row: 1, column: 'Prerequisites', code: 'prerequisite-unknown', params: { code: 'GEOM', prerequisite: 'ALG-1' } })]);
     expect(prev.canCommit).toBe(false);
   });
 

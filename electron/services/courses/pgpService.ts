@@ -92,7 +92,8 @@ export class PgpService {
       signed: fields.studentAckDate !== null && fields.parentAckDate !== null,
       foundationOnlyAllowed: foundationOnlyAllowed(grade),
       events: events.map((e) => ({ kind: e.kind, detail: JSON.parse(e.detail) as Record<string, string | null>, onDate: e.on_date, recordedAt: e.recorded_at })),
-      planEndorsement: plan && plan.endorsement !== fields.endorsement ? (plan.endorsement as PgpView['planEndorsement']) : null,
+      // Only once a PGP is on record: before that there is nothing to disagree with.
+      planEndorsement: row && plan && plan.endorsement !== fields.endorsement ? (plan.endorsement as PgpView['planEndorsement']) : null,
       updatedAt: row?.updated_at ?? null,
     };
   }

@@ -375,7 +375,7 @@ export class PlanService {
     const snaps = this.snapshots(studentId, planIds);
     const titleOf = (code: string) => this.store.courseByCode(code)?.title ?? null;
     return {
-      scenarios: snaps.map((s) => ({ id: s.plan.id, name: s.plan.name, kind: s.plan.kind, program: s.plan.program, endorsement: s.plan.endorsement, cells: s.cells, audit: s.snapshot.audit })),
+      scenarios: snaps.map((s) => ({ id: s.plan.id, name: s.plan.name, version: s.plan.version, kind: s.plan.kind, program: s.plan.program, endorsement: s.plan.endorsement, cells: s.cells, audit: s.snapshot.audit })),
       comparison: compareScenarios(snaps.map((s) => s.snapshot), titleOf),
     };
   }

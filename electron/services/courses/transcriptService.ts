@@ -7,6 +7,7 @@ import type { CourseImportProblem, TranscriptImportPreview } from '../../../shar
 import { recordAudit } from '../../vault/auditLog';
 import { parseTranscriptCsv, type TranscriptParseResult, type TranscriptRow } from '../../importers/courses/transcriptCsv';
 import { problemAt } from '../../importers/courses/common';
+import { sortProblems } from '../../../shared/domain/roster/problems';
 import type { AppContext } from '../context';
 import type { PendingImports } from '../imports/pendingImports';
 import type { CourseStore } from './store';
@@ -134,7 +135,7 @@ export class TranscriptService {
     const rejected = new Set(problems.filter((p) => p.severity === 'error' && p.row !== null).map((p) => p.row)).size;
     const counts = { new: writes.length - updated, updated, unchanged, rejected };
     const token = this.pending.put<PendingTranscript>('transcript', { fileName: parsed.fileName, writes: canCommit ? writes : [], unchanged, students: students.size, blocked: !canCommit });
-    return { token, fileNames: [parsed.fileName], counts, problems, canCommit, students: students.size, records: writes.length + unchanged, unmatched, unknownCourses };
+    return { token, fileNames: [parsed.fileName], counts, problems: sortProblems(problems) as CourseImportProblem[], canCommit, students: students.size, records: writes.length + unchanged, unmatched, unknownCourses };
   }
 
   commit(token: string): ImportCommitResult {

@@ -274,7 +274,7 @@ describe('endorsements: met, nearly met, missed', () => {
     } else {
       expect(e.coursesLevel).toBe('missing');
       expect(e.progress).toBeLessThan(1);
-      expect(r.reasons).toContainEqual({ code: 'endorsement-not-met', params: { endorsement: e.label } });
+      expect(r.reasons).toContainEqual({ code: 'endorsement-not-met', params: { endorsement: e.label, code } });
     }
   });
   it('manual options need the counselor; a confirmation counts', () => {

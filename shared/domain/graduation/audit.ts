@@ -198,6 +198,18 @@ export interface AuditResult {
 }
 
 const EPS = 1e-9;
+const REASON_ORDER: Reason['code'][] = [
+  'failed-not-retaken',
+  'behind-credits',
+  'prerequisite-missing',
+  'foundation-only-no-permission',
+  'pgp-not-signed',
+  'no-endorsement',
+  'endorsement-not-met',
+  'credits-short',
+  'check-missing',
+  'requirement-missing',
+];
 const rankOf: Record<EntryStatus, number> = { completed: RANK_COMPLETED, 'in-progress': RANK_IN_PROGRESS, requested: RANK_PLANNED, planned: RANK_PLANNED };
 
 interface Unit extends AllocUnit {
@@ -699,7 +711,7 @@ export function auditPlan(def: RuleSetDefinition, catalog: PreparedCatalog, entr
     if (options.endorsement === null) reasons.push({ code: 'no-endorsement', params: {} });
     else {
       const chosen = endorsements.find((e) => e.code === options.endorsement);
-      if (chosen && chosen.coursesLevel === 'missing') reasons.push({ code: 'endorsement-not-met', params: { endorsement: chosen.label } });
+      if (chosen && chosen.coursesLevel === 'missing') reasons.push({ code: 'endorsement-not-met', params: { endorsement: chosen.label, code: chosen.code } });
     }
   } else if (!(options.pgp?.foundationOnlyPermitted ?? false)) {
     reasons.push({ code: 'foundation-only-no-permission', params: {} });
@@ -720,6 +732,8 @@ export function auditPlan(def: RuleSetDefinition, catalog: PreparedCatalog, entr
     }
   }
 
+  // Most urgent first: what has already gone wrong, then compliance, then what the plan still lacks.
+  reasons.sort((a, b) => REASON_ORDER.indexOf(a.code) - REASON_ORDER.indexOf(b.code));
   return {
     ruleSetId: def.id,
     program,

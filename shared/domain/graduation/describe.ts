@@ -35,8 +35,44 @@ export function reasonText(t: Translate, locale: Locale | string, r: Reason): st
   if (typeof params.grade === 'string') params.grade = gradeLabel(t, params.grade);
   if (typeof params.credits === 'number') params.count = params.credits;
   if (r.code === 'requirement-missing' && params.parts) return t('courses.reasons.requirement-missing-parts', params);
+  // The short endorsement name reads better in a sentence than the rule set's full title.
+  if (r.code === 'endorsement-not-met' && typeof r.params.code === 'string') params.endorsement = t(`courses.endorsements.${r.params.code}`);
   if (r.code === 'prerequisite-missing') return t(`courses.reasons.prerequisite-${String(params.kind ?? 'missing')}`, params);
   return t(`courses.reasons.${r.code}`, params);
+}
+
+/**
+ * Reasons as sentences, with an area's several missing requirements said once
+ * ("Mathematics: still needs Geometry, one advanced mathematics credit (2 credits)").
+ */
+export function summarizeReasons(t: Translate, locale: Locale | string, reasons: readonly Reason[]): string[] {
+  const out: string[] = [];
+  const byArea = new Map<string, Reason[]>();
+  for (const r of reasons) {
+    if (r.code !== 'requirement-missing') continue;
+    const key = JSON.stringify(r.params.area);
+    byArea.set(key, [...(byArea.get(key) ?? []), r]);
+  }
+  const done = new Set<string>();
+  for (const r of reasons) {
+    if (r.code !== 'requirement-missing') {
+      out.push(reasonText(t, locale, r));
+      continue;
+    }
+    const key = JSON.stringify(r.params.area);
+    const group = byArea.get(key)!;
+    if (group.length < 2) {
+      out.push(reasonText(t, locale, r));
+      continue;
+    }
+    if (done.has(key)) continue;
+    done.add(key);
+    const count = Math.round(group.reduce((s, g) => s + Number(g.params.credits ?? 0), 0) * 100) / 100;
+    const area = isLocalized(r.params.area) ? pick(r.params.area, locale) : String(r.params.area);
+    const list = group.map((g) => (isLocalized(g.params.requirement) ? pick(g.params.requirement, locale) : String(g.params.requirement))).join(', ');
+    out.push(t('courses.reasons.area-missing', { area, list, count }));
+  }
+  return out;
 }
 
 const num = (n: number) => String(Math.round(n * 100) / 100);
@@ -63,7 +99,7 @@ export function differenceSentences(t: Translate, locale: Locale | string, d: Sc
   for (const c of d.added) out.push(t('courses.compare.sentences.added', { course: c.title, when: whenLabel(t, c.grade, c.term) }));
   for (const c of d.removed) out.push(t('courses.compare.sentences.removed', { course: c.title, when: whenLabel(t, c.grade, c.term) }));
   for (const c of d.moved) out.push(t('courses.compare.sentences.moved', { course: c.title, from: whenLabel(t, c.fromGrade, c.fromTerm), to: whenLabel(t, c.grade, c.term) }));
-  for (const c of d.statusChanged) out.push(t('courses.compare.sentences.status', { course: c.title, status: t(`courses.status.${c.to}`) }));
+  // Planned vs requested is bookkeeping for next year's registration, not a difference a family weighs.
   for (const a of d.areas) {
     out.push(t('courses.compare.sentences.area', { area: pick(a.label, locale), before: num(a.base), after: num(a.other), required: num(a.requiredOther) }));
   }

@@ -167,6 +167,8 @@ export const removeRecordInput = z.object({ recordId: id, version, planId: id.op
 export interface ComparedScenario {
   id: number;
   name: string;
+  /** The plan's version, to choose it without reloading. */
+  version: number;
   kind: PlanSummary['kind'];
   program: 'foundation' | 'endorsement';
   endorsement: EndorsementCode | null;
