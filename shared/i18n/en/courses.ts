@@ -173,6 +173,7 @@ export const courses = {
     name: 'Name (families see it)',
     program: 'Program',
     endorsement: 'Endorsement',
+    endorsementFromPgp: 'Left empty: the one in the PGP, if recorded.',
     ruleSet: 'Graduation rules',
     note: 'Private note (counselor only)',
     saved: 'Plan saved.',

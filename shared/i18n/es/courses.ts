@@ -175,6 +175,7 @@ export const courses: Translation<typeof en> = {
     name: 'Nombre (lo ven las familias)',
     program: 'Programa',
     endorsement: 'Reconocimiento',
+    endorsementFromPgp: 'Si se deja vacío: el del PGP, si está registrado.',
     ruleSet: 'Reglas de graduación',
     note: 'Nota privada (solo para el consejero)',
     saved: 'Plan guardado.',

@@ -41,8 +41,14 @@ function Empty({ studentId, onStarted }: { studentId: number; onStarted: (w: Pla
   const { t, i18n } = useTranslation();
   const rules = useQuery({ queryKey: ['ruleSets', 'list'], queryFn: () => api.ruleSets.list() });
   const [ref, setRef] = useState('shipped:texas-fhsp');
+  // Empty: the endorsement recorded in the PGP, if any (the main process fills it in).
+  const [endorsement, setEndorsement] = useState<EndorsementCode | ''>('');
   const [error, setError] = useState<string | null>(null);
-  const start = useMutation({ mutationFn: () => api.coursePlans.start({ studentId, ruleSetRef: ref }), onSuccess: onStarted, onError: (e) => setError(courseErrorText(t, e)) });
+  const start = useMutation({
+    mutationFn: () => api.coursePlans.start({ studentId, ruleSetRef: ref, ...(endorsement ? { endorsement } : {}) }),
+    onSuccess: onStarted,
+    onError: (e) => setError(courseErrorText(t, e)),
+  });
   return (
     <Card>
       <CardContent sx={{ p: 4, textAlign: 'center' }}>
@@ -59,7 +65,15 @@ function Empty({ studentId, onStarted }: { studentId: number; onStarted: (w: Pla
           </Alert>
         )}
         <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2} sx={{ justifyContent: 'center', alignItems: 'center' }}>
-          <TextField select label={t('courses.plan.ruleSet')} value={ref} onChange={(e) => setRef(e.target.value)} sx={{ maxWidth: 420 }}>
+          <TextField select label={t('courses.plan.endorsement')} value={endorsement} onChange={(e) => setEndorsement(e.target.value as EndorsementCode | '')} sx={{ maxWidth: 280 }} helperText={t('courses.plan.endorsementFromPgp')}>
+            <MenuItem value="">{t('courses.endorsements.none')}</MenuItem>
+            {ENDORSEMENTS.map((x) => (
+              <MenuItem key={x} value={x}>
+                {t(`courses.endorsements.${x}`)}
+              </MenuItem>
+            ))}
+          </TextField>
+          <TextField select label={t('courses.plan.ruleSet')} value={ref} onChange={(e) => setRef(e.target.value)} sx={{ maxWidth: 420 }} helperText=" ">
             {(rules.data ?? []).map((r) => (
               <MenuItem key={r.ref} value={r.ref}>
                 {pick(r.name, i18n.language)}

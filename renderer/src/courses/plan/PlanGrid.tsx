@@ -100,7 +100,14 @@ function CourseCell({ cell, result, issues, actions, readOnly, titles }: { cell:
             · {credits(cell.credits, i18n.language)}
           </Typography>
           {cell.term !== 'year' && <Chip size="small" variant="outlined" label={t(`courses.termsShort.${cell.term}`)} sx={{ height: 18, fontSize: 11 }} />}
-          <Chip size="small" color={STATUS_COLOR[cell.status]} variant={cell.status === 'planned' ? 'outlined' : 'filled'} label={t(`courses.status.${cell.status}`)} sx={{ height: 18, fontSize: 11 }} />
+          <Chip
+            size="small"
+            color={STATUS_COLOR[cell.status]}
+            variant={cell.status === 'planned' ? 'outlined' : 'filled'}
+            label={t(`courses.status.${cell.status}`)}
+            // MUI's default info blue is below 4.5:1 with white text; this one passes AA.
+            sx={{ height: 18, fontSize: 11, ...(cell.status === 'in-progress' ? { bgcolor: '#0b5a83', color: '#fff' } : {}) }}
+          />
           {cell.mark && (
             <Typography variant="caption" color="text.secondary">
               {t('courses.plan.mark', { mark: cell.mark })}
