@@ -33,7 +33,11 @@ export function createServices(ctx: AppContext): Services {
   const pendingImports = new PendingImports(ctx.now);
   ctx.vault.onLock(() => pendingImports.clear());
   const courseStore = new CourseStore(session);
-  ctx.vault.onLock(() => courseStore.clear());
+  const reports = new ReportService(courseStore);
+  ctx.vault.onLock(() => {
+    courseStore.clear();
+    reports.clear();
+  });
   return {
     vault: new VaultService(ctx),
     students: new StudentsService(session, ctx.now),
@@ -44,7 +48,7 @@ export function createServices(ctx: AppContext): Services {
     transcripts: new TranscriptService(courseStore, ctx, pendingImports),
     pgp: new PgpService(courseStore, ctx.now),
     prereg: new PreregService(courseStore, ctx),
-    reports: new ReportService(courseStore),
+    reports,
   };
 }
 

@@ -348,6 +348,40 @@ describe('off-track report and the family view', () => {
     expect(risk.rows[0].reasons.map((x) => x.code)).toContain('requirement-missing');
   });
 
+  it('the report re-audits a student whenever anything the audit reads changes (plan, transcript, catalog, grade, PGP)', async () => {
+    await loadCatalog();
+    let ws = await planFor(ids.camila);
+    ws = await call<PlanWorkspace>('coursePlans.addEntry', { planId: ws.plan!.id, version: ws.plan!.version, code: 'COMM-APP', grade: '11', term: 'fall' });
+    type Report = { rows: { studentId: number; status: string; reasons: { code: string }[]; credits: { earned: number } }[] };
+    const camila = async () => (await call<Report>('coursePlans.offTrack', { status: 'all' })).rows.find((r) => r.studentId === ids.camila)!;
+    expect((await camila()).status).toBe('on-track');
+    // A transcript record: English I failed after all.
+    const eng1 = ws.plan!.cells.find((c) => c.code === 'ENG-1')!;
+    ws = await call<PlanWorkspace>('coursePlans.updateRecord', { recordId: eng1.rowId, version: eng1.version, fields: { code: 'ENG-1', title: null, grade: '09', term: 'year', schoolYear: 2024, status: 'completed', mark: '55', credits: 0, creditSource: 'course' } });
+    expect((await camila()).reasons.map((r) => r.code)).toContain('failed-not-retaken');
+    const again = ws.plan!.cells.find((c) => c.code === 'ENG-1')!;
+    await call('coursePlans.updateRecord', { recordId: again.rowId, version: again.version, fields: { code: 'ENG-1', title: null, grade: '09', term: 'year', schoolYear: 2024, status: 'completed', mark: '91', credits: 1, creditSource: 'course' } });
+    expect((await camila()).status).toBe('on-track');
+    // The catalog: Environmental Systems loses its credit value.
+    const list = await call<{ courses: (Record<string, unknown> & { id: number; code: string; version: number })[] }>('catalog.list');
+    const env = list.courses.find((c) => c.code === 'ENVIRSYS')!;
+    const { id: _i, version: _v, kinds: _k, usedBy: _u, source: _s, updatedAt: _t, ...fields } = env;
+    await call('catalog.save', { id: env.id, version: env.version, fields: { ...fields, credits: null } });
+    expect((await camila()).reasons.map((r) => r.code)).toContain('requirement-missing');
+    await call('catalog.save', { id: env.id, version: env.version + 1, fields: { ...fields, credits: 1 } });
+    expect((await camila()).status).toBe('on-track');
+    // The student's grade: in grade 12 with 8 credits earned she is behind.
+    const student = core.services.students.get(ids.camila, { audit: false });
+    await call('students.update', { id: ids.camila, version: student.version, changes: { gradeLevel: '12' } });
+    expect((await camila()).reasons.map((r) => r.code)).toContain('behind-credits');
+    // The PGP: not signed in grade 12.
+    await call('pgp.save', { studentId: ids.camila, version: null, fields: { endorsement: 'stem', endorsementChosenOn: '2024-08-20' } });
+    expect((await camila()).reasons.map((r) => r.code)).toContain('pgp-not-signed');
+    // Locking drops the cached summaries with everything else.
+    await call('vault.lock');
+    expect((await core.dispatch('wp:coursePlans.offTrack', {}, { scope: 'console' })).ok).toBe(false);
+  });
+
   it('scenarioComparison: plain JSON for the family, in their language, without private data', async () => {
     await loadCatalog();
     let ws = await planFor(ids.camila);

@@ -94,6 +94,10 @@ export class CourseStore {
     this.prepared.clear();
   }
 
+  vaultId(): string {
+    return this.session().vaultId;
+  }
+
   courseRows(): CourseDbRow[] {
     return this.db.prepare('SELECT * FROM courses ORDER BY code').all() as CourseDbRow[];
   }

@@ -1,7 +1,7 @@
 import type { GradeLevel } from '../gradeLevels';
 import { allocate, levelOf, RANK_COMPLETED, RANK_IN_PROGRESS, RANK_PLANNED, type AllocUnit, type LeafSpec, type Level, type OptionSpec } from './allocate';
 import { courseMatches, type CourseFacts, type PreparedCatalog } from './catalog';
-import type { CourseFilter, Localized, Requirement, RuleMeta, RuleSetDefinition } from './ruleSet';
+import type { CourseFilter, Endorsement, Localized, Requirement, RuleMeta, RuleSetDefinition } from './ruleSet';
 import { endPoint, startPoint, type CreditSource, type EndorsementCode, type EntryStatus, type PlanGrade, type Term } from './vocabulary';
 
 /**
@@ -320,23 +320,71 @@ function leafSpecs(units: readonly Unit[], counted: readonly number[], requireme
   });
 }
 
-function requirementResults(units: readonly Unit[], requirements: readonly Requirement[], specs: readonly LeafSpec[], results: readonly { option: number; units: number[] }[]): RequirementResult[] {
+/** The requirements of a program (foundation, or with the endorsement additions), built once per rule set. */
+const programCache = new WeakMap<RuleSetDefinition, Map<string, { programAreas: { area: RuleSetDefinition['foundation']['areas'][number]; requirements: Requirement[] }[]; allRequirements: Requirement[] }>>();
+function programOf(def: RuleSetDefinition, program: 'foundation' | 'endorsement') {
+  let byProgram = programCache.get(def);
+  if (!byProgram) {
+    byProgram = new Map();
+    programCache.set(def, byProgram);
+  }
+  let hit = byProgram.get(program);
+  if (!hit) {
+    const programAreas = def.foundation.areas.map((a) => ({
+      area: a,
+      requirements: [...a.requirements, ...(program === 'endorsement' ? def.endorsementProgram!.additions.filter((x) => x.area === a.code).map((x) => x.requirement) : [])],
+    }));
+    hit = { programAreas, allRequirements: programAreas.flatMap((p) => p.requirements) };
+    byProgram.set(program, hit);
+  }
+  return hit;
+}
+
+/** Summary mode tries confirmed manual options first, then computed ones, CTE sequences (the costliest) last. */
+const orderCache = new WeakMap<Endorsement, Endorsement['options']>();
+function summaryOrder(e: Endorsement): Endorsement['options'] {
+  let hit = orderCache.get(e);
+  if (!hit) {
+    const cost = (o: Endorsement['options'][number]) => (o.manual ? 0 : o.requirements.some((r) => r.options.some((x) => x.sequence)) ? 2 : 1);
+    hit = [...e.options].sort((a, b) => cost(a) - cost(b));
+    orderCache.set(e, hit);
+  }
+  return hit;
+}
+
+const NO_IDS: string[] = [];
+const NO_PARTS: Localized[] = [];
+
+function requirementResults(
+  units: readonly Unit[],
+  requirements: readonly Requirement[],
+  specs: readonly LeafSpec[],
+  results: readonly { option: number; units: number[] }[],
+  summary = false,
+): RequirementResult[] {
   return requirements.map((r, i) => {
     const res = results[i];
-    const spec = specs[i];
-    const option = spec.options[res.option];
+    const option = specs[i].options[res.option];
     const t = tally(units, res.units, r.credits);
     const musts = r.options[res.option].mustInclude;
-    const missingParts = musts ? musts.filter((_, mi) => !res.units.some((u) => option.mustInclude[mi].includes(u))).map((m) => m.label) : [];
+    const f = flagOf(r.meta);
     return {
       id: r.id,
       label: r.label,
-      ...t,
+      required: t.required,
+      earned: t.earned,
+      inProgress: t.inProgress,
+      planned: t.planned,
+      missing: t.missing,
       level: levelOf(units, option, r.credits, res.units),
-      entryIds: res.units.map((u) => units[u].entry.id),
+      // The caseload report needs levels and credits only: no per-course lists.
+      entryIds: summary ? NO_IDS : res.units.map((u) => units[u].entry.id),
       optionLabel: r.options.length > 1 ? (r.options[res.option].label ?? null) : null,
-      missingParts,
-      ...flagOf(r.meta),
+      missingParts: musts ? musts.filter((_, mi) => !res.units.some((u) => option.mustInclude[mi].includes(u))).map((m) => m.label) : NO_PARTS,
+      uncertain: f.uncertain,
+      note: f.note,
+      sources: f.sources,
+      confidence: f.confidence,
     };
   });
 }
@@ -449,18 +497,11 @@ export function auditPlan(def: RuleSetDefinition, catalog: PreparedCatalog, entr
 
   // ---- 3. graduation program ----------------------------------------------------------------
   const program = options.program === 'endorsement' && def.endorsementProgram ? 'endorsement' : 'foundation';
-  const programAreas = def.foundation.areas.map((a) => ({
-    area: a,
-    requirements: [
-      ...a.requirements,
-      ...(program === 'endorsement' ? def.endorsementProgram!.additions.filter((x) => x.area === a.code).map((x) => x.requirement) : []),
-    ],
-  }));
-  const allRequirements = programAreas.flatMap((p) => p.requirements);
+  const { programAreas, allRequirements } = programOf(def, program);
   const hasExam = counted.some((i) => units[i].exam);
   const specs = leafSpecs(units, counted, allRequirements, catalog, hasExam);
   const { results, owner } = allocate(units, specs);
-  const reqResults = requirementResults(units, allRequirements, specs, results);
+  const reqResults = requirementResults(units, allRequirements, specs, results, detail === 'summary');
   owner.forEach((leaf, u) => {
     if (leaf >= 0) entryResults[u].requirementId = allRequirements[leaf].id;
   });
@@ -511,7 +552,7 @@ export function auditPlan(def: RuleSetDefinition, catalog: PreparedCatalog, entr
   const evaluateRequirements = (reqs: readonly Requirement[]) => {
     const s = leafSpecs(units, counted, reqs, catalog, hasExam);
     const r = allocate(units, s).results;
-    return requirementResults(units, reqs, s, r);
+    return requirementResults(units, reqs, s, r, detail === 'summary');
   };
   const endorsements: EndorsementResult[] = def.endorsements
     .filter((e) => detail === 'full' || e.code === options.endorsement)
@@ -531,7 +572,7 @@ export function auditPlan(def: RuleSetDefinition, catalog: PreparedCatalog, entr
         // Summary (caseload report): only whether it is met. Stop at the first option that is.
         opts = [];
         if (worst(base.map((r) => r.level)) !== 'missing') {
-          for (const o of [...e.options].sort((a, b) => Number(!a.manual) - Number(!b.manual))) {
+          for (const o of summaryOrder(e)) {
             const r = o.manual ? manualOption(o) : computedOption(o);
             opts.push(r);
             if (r.level !== 'missing' && r.level !== 'needs-review') break;
