@@ -12,6 +12,9 @@ import { seedCaseload } from '../fixtures/coursePlanSeed';
  * Run: npm run build && npx playwright test --project=docs course-plan
  */
 const OUT = process.env.SCREENSHOT_DIR ?? join(REPO_ROOT, 'docs', 'screenshots');
+/** The README keeps the plan grid, the audit, the comparison and pre-registration; a review directory gets every screen. */
+const DOCS = new Set(['course-plan', 'course-audit', 'course-compare', 'prereg']);
+const EVERY = !!process.env.SCREENSHOT_DIR;
 const PASSPHRASE = 'orchard-lantern-velvet-42';
 
 test.afterAll(closeHarnessBrowser);
@@ -21,7 +24,9 @@ for (const locale of ['en', 'es'] as const) {
     test(`course planning screens ${locale} ${viewport.width}`, async () => {
       const dir = mkdtempSync(join(tmpdir(), 'waypoint-shots-'));
       const size = `${viewport.width}`;
-      const shot = (name: string, fullPage = true) => h.page.screenshot({ path: join(OUT, `${name}-${locale}-${size}.png`), fullPage });
+      const shot = async (name: string, fullPage = true) => {
+        if (EVERY || DOCS.has(name)) await h.page.screenshot({ path: join(OUT, `${name}-${locale}-${size}.png`), fullPage });
+      };
       const h = await launchHarness({ vaultDir: join(dir, 'Vault'), locale, viewport, scrypt: { N: 2 ** 12, r: 8, p: 1 }, now: () => new Date('2026-02-10T15:00:00Z') });
       try {
         const { page, core } = h;
@@ -39,7 +44,7 @@ for (const locale of ['en', 'es'] as const) {
         await page.getByRole('region', { name: locale === 'en' ? 'Four-year plan: courses by grade and term' : 'Plan de cuatro años: cursos por grado y período' }).waitFor();
         await page.waitForTimeout(400);
         await shot('course-plan', false);
-        await shot('course-plan-full');
+        await shot('course-audit');
 
         await page.goto(`${base}#/students/${camilaId}/course-plan?view=compare`);
         await page.getByRole('table', { name: locale === 'en' ? 'Credits by area' : 'Créditos por área' }).waitFor();
