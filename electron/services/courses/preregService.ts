@@ -115,14 +115,13 @@ export class PreregService {
   private conflictsFor(requests: RequestRow[], recs: RecRow[], attempts: Attempt[], grade: GradeLevel | null): Map<number, Conflict[]> {
     const rs = this.store.defaultRuleSet();
     const catalog = this.store.preparedFor(rs);
-    const gradeLevels = new Map(this.store.catalog().map((c) => [c.code, c.gradeLevels]));
     const found = requestConflicts(
       catalog,
       attempts,
       requests.map((r) => ({ id: r.id, code: r.course_code, waivedPrerequisites: parseJsonArray<Waiver>(r.waivers).map((w) => w.code) })),
       recs.map((r) => ({ code: r.course_code, teacher: r.teacher, recommendation: r.recommendation })),
       grade,
-      (code) => gradeLevels.get(code) ?? [],
+      (code) => catalog.byCode.get(code)?.gradeLevels ?? [],
     );
     return new Map([...found].map(([id, list]) => [id, list.map((c) => ({ kind: c.kind, code: c.code, params: c.params as Record<string, string | number> }))]));
   }

@@ -257,6 +257,7 @@ function syntheticFacts(entry: AuditEntry): CourseFacts {
     prerequisites: [],
     prerequisiteKinds: new Set(),
     endorsements: [],
+    gradeLevels: [],
   };
 }
 

@@ -53,6 +53,7 @@ export interface CourseFacts {
   /** Kinds of every course reachable through prerequisites (for "has Algebra II as a prerequisite"). */
   prerequisiteKinds: ReadonlySet<string>;
   endorsements: readonly EndorsementCode[];
+  gradeLevels: readonly GradeLevel[];
 }
 
 export interface PreparedCatalog {
@@ -182,6 +183,7 @@ export function prepareCatalog(def: RuleSetDefinition, courses: readonly Catalog
       prerequisites: c.prerequisites,
       prerequisiteKinds: new Set<string>(),
       endorsements: c.endorsements,
+      gradeLevels: c.gradeLevels,
     });
   }
   // Prerequisite closure (the catalog is acyclic — imports and edits refuse cycles — but be safe).
