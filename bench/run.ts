@@ -3,12 +3,13 @@ import { studentsBench } from './figures/students';
 import { rosterBench } from './figures/roster';
 import { workspaceBench } from './figures/workspace';
 import { conferenceBench } from './figures/conference';
+import { plansBench } from './figures/plans';
 
 /**
  * `npm run bench [-- --only=<prefix>]`: builds its own synthetic data in temp folders,
  * prints a table, and prints one JSON object on the last line (format: ../shared/BENCH.md).
  */
-const GROUPS: BenchGroup[] = [studentsBench, rosterBench, workspaceBench, conferenceBench];
+const GROUPS: BenchGroup[] = [studentsBench, rosterBench, plansBench, workspaceBench, conferenceBench];
 
 const TARGETS: Record<string, string> = {
   'students.insert10k.ratio': '≤ 2',
@@ -19,6 +20,9 @@ const TARGETS: Record<string, string> = {
   'notes.search.p95_ms': '≤ 20',
   'conference.open.p95_ms': '≤ 50',
   'conference.summaryPdf.ms': '≤ 2000',
+  'plan.audit.p95_ms': '≤ 1',
+  'report.offTrack10k.ms': '≤ 2000',
+  'report.offTrack10k.warm_ms': 'report',
 };
 
 async function main() {

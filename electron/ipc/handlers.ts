@@ -12,6 +12,14 @@ import { createWorkspaceServices, workspaceHandlers, type WorkspaceServices } fr
 import { GuardiansService } from '../services/studentRecord/guardianService';
 import { CaseloadViewsService } from '../services/caseload/views';
 import { RosterImportService } from '../services/roster/rosterImport';
+import { CourseStore } from '../services/courses/store';
+import { CatalogService } from '../services/courses/catalogService';
+import { RuleSetService } from '../services/courses/ruleSetService';
+import { PlanService } from '../services/courses/planService';
+import { TranscriptService } from '../services/courses/transcriptService';
+import { PgpService } from '../services/courses/pgpService';
+import { PreregService } from '../services/courses/preregService';
+import { ReportService } from '../services/courses/reportService';
 
 export interface Services {
   vault: VaultService;
@@ -28,6 +36,13 @@ export interface Services {
   conferenceSources: ConferenceSources;
   /** Student plan workspace: goals, steps, check-ins, strengths/weaknesses, notes, decisions, referrals. */
   workspace: WorkspaceServices;
+  catalog: CatalogService;
+  ruleSets: RuleSetService;
+  plans: PlanService;
+  transcripts: TranscriptService;
+  pgp: PgpService;
+  prereg: PreregService;
+  reports: ReportService;
 }
 
 export function createServices(ctx: AppContext): Services {
@@ -38,6 +53,12 @@ export function createServices(ctx: AppContext): Services {
   const conferenceSources = phaseOneSources();
   const presentation = new PresentationService({ vault: ctx.vault, sources: conferenceSources, displays: ctx.displays, events: ctx.events, now: ctx.now });
   const students = new StudentsService(session, ctx.now);
+  const courseStore = new CourseStore(session);
+  const reports = new ReportService(courseStore);
+  ctx.vault.onLock(() => {
+    courseStore.clear();
+    reports.clear();
+  });
   return {
     vault: new VaultService(ctx),
     students,
@@ -49,6 +70,13 @@ export function createServices(ctx: AppContext): Services {
     presentation,
     conferenceSources,
     workspace: createWorkspaceServices({ session, now: ctx.now }),
+    catalog: new CatalogService(courseStore, ctx, pendingImports),
+    ruleSets: new RuleSetService(courseStore, ctx.now),
+    plans: new PlanService(courseStore, ctx.now, () => ctx.prefs.get().language),
+    transcripts: new TranscriptService(courseStore, ctx, pendingImports),
+    pgp: new PgpService(courseStore, ctx.now),
+    prereg: new PreregService(courseStore, ctx),
+    reports,
   };
 }
 
@@ -60,6 +88,7 @@ function settingsOf(ctx: AppContext): Settings {
 /** channel → service call. Inputs arrive already validated by the dispatcher. */
 export function createHandlers(ctx: AppContext, services: Services, autoLock: AutoLock): Handlers {
   const { vault, students, guardians, caseloadViews, roster, conferences, presentation } = services;
+  const { catalog, ruleSets, plans, transcripts, pgp, prereg, reports } = services;
   return {
     app: {
       info: () => ({ name: 'Waypoint', version: ctx.host.version, platform: ctx.host.platform, runtime: ctx.host.runtime }),
@@ -165,6 +194,58 @@ export function createHandlers(ctx: AppContext, services: Services, autoLock: Au
       conflicts: (i) => roster.conflicts(i.token, i.page, i.pageSize),
       commit: (i) => roster.commit(i),
       cancel: (i) => roster.cancel(i.token),
+    },
+    catalog: {
+      list: () => catalog.list(),
+      save: (i) => catalog.save(i),
+      remove: (i) => catalog.remove(i.id, i.version),
+      previewCsv: () => catalog.previewCsv(),
+      previewEdfi: () => catalog.previewEdfi(),
+      commitImport: (i) => catalog.commit(i.token),
+      cancelImport: (i) => catalog.cancel(i.token),
+    },
+    ruleSets: {
+      list: () => ruleSets.list(),
+      get: (i) => ruleSets.get(i.ref),
+      copy: (i) => ruleSets.copy(i),
+      update: (i) => ruleSets.update(i),
+      remove: (i) => ruleSets.remove(i.id, i.version),
+    },
+    coursePlans: {
+      workspace: (i) => plans.workspace(i.studentId, i.planId),
+      start: (i) => plans.start(i),
+      addEntry: (i) => plans.addEntry(i),
+      moveEntry: (i) => plans.moveEntry(i),
+      updateEntry: (i) => plans.updateEntry(i),
+      removeEntry: (i) => plans.removeEntry(i),
+      updatePlan: (i) => plans.updatePlan(i),
+      createScenario: (i) => plans.createScenario(i),
+      deleteScenario: (i) => plans.deleteScenario(i.planId, i.version),
+      compare: (i) => plans.compare(i.studentId, i.planIds),
+      choose: (i) => plans.choose(i),
+      addRecord: (i) => plans.addRecord(i),
+      updateRecord: (i) => plans.updateRecord(i),
+      removeRecord: (i) => plans.removeRecord(i.recordId, i.version, i.planId),
+      previewTranscript: () => transcripts.preview(),
+      commitTranscript: (i) => transcripts.commit(i.token),
+      offTrack: (i) => reports.offTrack(i),
+    },
+    pgp: {
+      get: (i) => pgp.get(i.studentId),
+      save: (i) => pgp.save(i),
+    },
+    prereg: {
+      overview: (i) => prereg.overview(i),
+      student: (i) => prereg.student(i.studentId, i.schoolYear),
+      addRequest: (i) => prereg.addRequest(i),
+      updateRequest: (i) => prereg.updateRequest(i),
+      removeRequest: (i) => prereg.removeRequest(i.requestId, i.version),
+      requestFromPlan: (i) => prereg.requestFromPlan(i.studentId, i.schoolYear),
+      addRecommendation: (i) => prereg.addRecommendation(i),
+      updateRecommendation: (i) => prereg.updateRecommendation(i),
+      removeRecommendation: (i) => prereg.removeRecommendation(i.recommendationId, i.version),
+      setReviewed: (i) => prereg.setReviewed(i.studentId, i.schoolYear, i.reviewed, i.reviewedOn),
+      exportCsv: (i) => prereg.exportCsv(i.schoolYear),
     },
   };
 }

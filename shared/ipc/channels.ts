@@ -26,6 +26,11 @@ export const API_SHAPE = {
   referrals: ['list', 'create', 'update', 'archive', 'restore', 'remove'],
   caseloadViews: ['list', 'save', 'remove'],
   roster: ['choose', 'map', 'mapping', 'refresh', 'rows', 'problems', 'conflicts', 'commit', 'cancel'],
+  catalog: ['list', 'save', 'remove', 'previewCsv', 'previewEdfi', 'commitImport', 'cancelImport'],
+  ruleSets: ['list', 'get', 'copy', 'update', 'remove'],
+  coursePlans: ['workspace', 'start', 'addEntry', 'moveEntry', 'updateEntry', 'removeEntry', 'updatePlan', 'createScenario', 'deleteScenario', 'compare', 'choose', 'addRecord', 'updateRecord', 'removeRecord', 'previewTranscript', 'commitTranscript', 'offTrack'],
+  pgp: ['get', 'save'],
+  prereg: ['overview', 'student', 'addRequest', 'updateRequest', 'removeRequest', 'requestFromPlan', 'addRecommendation', 'updateRecommendation', 'removeRecommendation', 'setReviewed', 'exportCsv'],
 } as const;
 
 /** Events the main process pushes to windows. */

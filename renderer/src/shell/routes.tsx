@@ -9,6 +9,12 @@ import { ConferenceScreen } from '../conference/ConferenceScreen';
 import { FollowUpsScreen } from '../conference/FollowUpsScreen';
 import ManageSearchOutlined from '@mui/icons-material/ManageSearchOutlined';
 import { NotesSearchScreen } from '../workspace/NotesSearchScreen';
+import MenuBookOutlined from '@mui/icons-material/MenuBookOutlined';
+import PlaylistAddCheckOutlined from '@mui/icons-material/PlaylistAddCheckOutlined';
+import SchoolOutlined from '@mui/icons-material/SchoolOutlined';
+import { CoursesScreen } from '../courses/CoursesScreen';
+import { PreregScreen } from '../courses/PreregScreen';
+import { GraduationReportScreen } from '../courses/GraduationReportScreen';
 
 /**
  * Left-navigation entries and top-level screens. Each concern (imports, pre-registration,
@@ -26,6 +32,9 @@ export const NAV: NavItem[] = [
   { to: '/import', key: 'roster.nav', icon: <UploadFileOutlined /> },
   { to: '/follow-ups', key: 'conference.followUps.nav', icon: <AssignmentTurnedInOutlined /> },
   { to: '/notes-search', key: 'workspace.notesSearch.nav', icon: <ManageSearchOutlined /> },
+  { to: '/graduation', key: 'courses.nav.graduation', icon: <SchoolOutlined /> },
+  { to: '/prereg', key: 'courses.nav.prereg', icon: <PlaylistAddCheckOutlined /> },
+  { to: '/courses', key: 'courses.nav.courses', icon: <MenuBookOutlined /> },
   { to: '/settings', key: 'common.nav.settings', icon: <SettingsOutlined /> },
 ];
 
@@ -35,4 +44,7 @@ export const EXTRA_ROUTES: RouteObject[] = [
   { path: 'conferences/:id', element: <ConferenceScreen /> },
   { path: 'follow-ups', element: <FollowUpsScreen /> },
   { path: 'notes-search', element: <NotesSearchScreen /> },
+  { path: 'courses', element: <CoursesScreen /> },
+  { path: 'prereg', element: <PreregScreen /> },
+  { path: 'graduation', element: <GraduationReportScreen /> },
 ];

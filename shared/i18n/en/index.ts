@@ -1,4 +1,5 @@
 import { caseload } from './caseload';
+import { courses } from './courses';
 import { dialogs, menu } from './mainProcess';
 import { common } from './common';
 import { conference } from './conference';
@@ -11,4 +12,4 @@ import { vault } from './vault';
 import { workspace } from './workspace';
 
 /** English strings, one file per concern. Spanish mirrors this shape exactly (type-checked). */
-export const en = { common, vault, caseload, student, settings, recoverySheet, dialogs, menu, roster, rosterProblems, workspace, conference };
+export const en = { common, vault, caseload, student, settings, recoverySheet, dialogs, menu, roster, rosterProblems, workspace, courses, conference };

@@ -1,4 +1,5 @@
 import { caseload } from './caseload';
+import { courses } from './courses';
 import { dialogs, menu } from './mainProcess';
 import { common } from './common';
 import { conference } from './conference';
@@ -10,4 +11,4 @@ import { student } from './student';
 import { vault } from './vault';
 import { workspace } from './workspace';
 
-export const es = { common, vault, caseload, student, settings, recoverySheet, dialogs, menu, roster, rosterProblems, workspace, conference };
+export const es = { common, vault, caseload, student, settings, recoverySheet, dialogs, menu, roster, rosterProblems, workspace, courses, conference };

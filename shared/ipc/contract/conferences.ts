@@ -425,7 +425,7 @@ export const historyInput = z.object({ studentId: id });
 
 export const showInput = z.object({ conferenceId: id });
 export const focusInput = z.object({ conferenceId: id, focus: z.enum(FAMILY_PANELS) });
-export const compareInput = z.object({
+export const presentationCompareInput = z.object({
   conferenceId: id,
   scenarioIds: z
     .array(id)
@@ -474,7 +474,7 @@ export const conferencesContract = {
     /** The family screen goes back to its idle picture. */
     clear: op<PresentationState>()(none),
     focus: op<PresentationState>()(focusInput),
-    compare: op<PresentationState>()(compareInput),
+    compare: op<PresentationState>()(presentationCompareInput),
     setHidden: op<PresentationState>()(z.object({ hidden: z.boolean() })),
     openFamilyWindow: op<PresentationState>()(none),
     closeFamilyWindow: op<PresentationState>()(none),

@@ -2,6 +2,8 @@ import { appContract } from './app';
 import { conferencesContract } from './conferences';
 import { caseloadViewsContract } from './caseloadViews';
 import { rosterContract } from './roster';
+import { catalogContract } from './courses';
+import { coursePlansContract } from './coursePlans';
 import { studentsContract } from './students';
 import { vaultContract } from './vault';
 import { goalsContract } from './goals';
@@ -25,6 +27,8 @@ export const contract = {
   ...referralsContract,
   ...caseloadViewsContract,
   ...rosterContract,
+  ...catalogContract,
+  ...coursePlansContract,
 };
 
 export type Contract = typeof contract;
@@ -42,3 +46,5 @@ export * from './decisions';
 export * from './referrals';
 export * from './caseloadViews';
 export * from './roster';
+export * from './courses';
+export * from './coursePlans';

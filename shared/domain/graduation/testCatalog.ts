@@ -1,0 +1,121 @@
+import type { CatalogCourse } from './catalog';
+import type { CourseFlag, EndorsementCode, SubjectArea } from './vocabulary';
+
+/**
+ * An invented Texas-style high-school catalog for tests, benchmarks and demos. Codes are
+ * made up; titles follow the state's course names so the rule set's title phrases apply.
+ */
+type Row = [code: string, title: string, credits: number | null, subject: SubjectArea, extra?: Partial<CatalogCourse>];
+
+const HS: CatalogCourse['gradeLevels'] = ['09', '10', '11', '12'];
+const c = (code: string, title: string, credits: number | null, subject: SubjectArea, extra: Partial<CatalogCourse> = {}): CatalogCourse => ({
+  code,
+  title,
+  credits,
+  subject,
+  gradeLevels: HS,
+  prerequisites: [],
+  flags: [],
+  endorsements: [],
+  tags: [],
+  cluster: null,
+  language: null,
+  equivalents: [],
+  repeatable: false,
+  collegeHours: null,
+  highSchoolCredit: true,
+  ...extra,
+});
+const cte = (cluster: string, advanced = false, more: Partial<CatalogCourse> = {}): Partial<CatalogCourse> => ({
+  flags: (['cte', ...(advanced ? ['advanced'] : [])] as CourseFlag[]).concat(more.flags ?? []),
+  cluster,
+  ...more,
+});
+const pre = (...groups: string[]): Partial<CatalogCourse> => ({ prerequisites: groups.map((g) => g.split('|')) });
+const end = (...e: EndorsementCode[]): Partial<CatalogCourse> => ({ endorsements: e });
+
+const ROWS: Row[] = [
+  ['ENG1', 'English I', 1, 'english'],
+  ['ENG2', 'English II', 1, 'english', pre('ENG1|ESOL1')],
+  ['ENG3', 'English III', 1, 'english', { ...pre('ENG2|ESOL2'), equivalents: ['ENG3H'] }],
+  ['ENG3H', 'English III Honors', 1, 'english', pre('ENG2|ESOL2')],
+  ['ENG4', 'English IV', 1, 'english', pre('ENG3|ENG3H')],
+  ['ESOL1', 'ESOL I', 1, 'english'],
+  ['ESOL2', 'ESOL II', 1, 'english', pre('ESOL1|ENG1')],
+  ['APLIT', 'AP English Literature and Composition', 1, 'english', { flags: ['ap', 'advanced'], ...pre('ENG3|ENG3H') }],
+  ['CREAT', 'Creative Writing', 0.5, 'english'],
+  ['DCENG4', 'English IV Dual Credit (ENGL 1301/1302)', 1, 'english', { flags: ['dual-credit', 'advanced'], collegeHours: 6, ...pre('ENG3|ENG3H') }],
+  ['ALG1', 'Algebra I', 1, 'math'],
+  ['GEOM', 'Geometry', 1, 'math', pre('ALG1')],
+  ['ALG2', 'Algebra II', 1, 'math', pre('ALG1', 'GEOM')],
+  ['MMA', 'Mathematical Models with Applications', 1, 'math', pre('ALG1')],
+  ['PRECAL', 'Precalculus', 1, 'math', { ...pre('ALG2'), ...end('stem') }],
+  ['STAT', 'Statistics', 1, 'math', pre('ALG2')],
+  ['APCALC', 'AP Calculus AB', 1, 'math', { flags: ['ap', 'advanced'], ...pre('PRECAL'), ...end('stem') }],
+  ['AQR', 'Advanced Quantitative Reasoning', 1, 'math', pre('ALG2')],
+  ['BIO', 'Biology', 1, 'science'],
+  ['IPC', 'Integrated Physics and Chemistry', 1, 'science'],
+  ['CHEM', 'Chemistry', 1, 'science', { ...pre('ALG1'), ...end('stem') }],
+  ['PHYS', 'Physics', 1, 'science', { ...pre('ALG1'), ...end('stem') }],
+  ['ENVSYS', 'Environmental Systems', 1, 'science'],
+  ['APBIO', 'AP Biology', 1, 'science', { flags: ['ap', 'advanced'], ...pre('BIO', 'CHEM') }],
+  ['APCHEM', 'AP Chemistry', 1, 'science', { flags: ['ap', 'advanced'], ...pre('CHEM') }],
+  ['ANATPHYS', 'Anatomy and Physiology', 1, 'science', cte('health-science', true, { ...pre('BIO'), ...end('public-services') })],
+  ['WHIST', 'World History Studies', 1, 'social-studies'],
+  ['WGEO', 'World Geography Studies', 1, 'social-studies'],
+  ['USHIST', 'United States History Since 1877', 1, 'social-studies'],
+  ['GOVT', 'U.S. Government', 0.5, 'social-studies'],
+  ['ECON', 'Economics with Emphasis on the Free Enterprise System', 0.5, 'social-studies'],
+  ['PSYCH', 'Psychology', 0.5, 'social-studies'],
+  ['SOC', 'Sociology', 0.5, 'social-studies'],
+  ['APWH', 'AP World History: Modern', 1, 'social-studies', { flags: ['ap', 'advanced'] }],
+  ['APUSH', 'AP United States History', 1, 'social-studies', { flags: ['ap', 'advanced'] }],
+  ['DCGOVT', 'U.S. Government Dual Credit (GOVT 2305)', 0.5, 'social-studies', { flags: ['dual-credit', 'advanced'], collegeHours: 3 }],
+  ['DCECON', 'Economics Dual Credit (ECON 2301)', 0.5, 'social-studies', { flags: ['dual-credit', 'advanced'], collegeHours: 3 }],
+  ['DCUSH', 'U.S. History Dual Credit (HIST 1301/1302)', 1, 'social-studies', { flags: ['dual-credit', 'advanced'], collegeHours: 6 }],
+  ['SPAN1', 'Spanish I', 1, 'lote'],
+  ['SPAN2', 'Spanish II', 1, 'lote', pre('SPAN1')],
+  ['SPAN3', 'Spanish III', 1, 'lote', pre('SPAN2')],
+  ['SPAN4', 'AP Spanish Language and Culture', 1, 'lote', { flags: ['ap', 'advanced'], language: 'Spanish', ...pre('SPAN3') }],
+  ['FREN1', 'French I', 1, 'lote'],
+  ['FREN2', 'French II', 1, 'lote', pre('FREN1')],
+  ['LOTE1', 'Languages Other Than English Level I', 1, 'lote'],
+  ['LOTE2', 'Languages Other Than English Level II', 1, 'lote', pre('LOTE1')],
+  ['CS1', 'Computer Science I', 1, 'technology', end('stem')],
+  ['CS2', 'Computer Science II', 1, 'technology', { ...pre('CS1'), ...end('stem') }],
+  ['CS3', 'Computer Science III', 1, 'technology', { ...pre('CS2'), ...end('stem') }],
+  ['APCSA', 'AP Computer Science A', 1, 'technology', { flags: ['ap', 'advanced'], ...end('stem') }],
+  ['PEFIT', 'Foundations of Personal Fitness', 1, 'pe'],
+  ['ATH', 'Athletics', 1, 'pe', { repeatable: true }],
+  ['ART1', 'Art I', 1, 'fine-arts', { cluster: 'art' }],
+  ['ART2', 'Art II Drawing', 1, 'fine-arts', { cluster: 'art', ...pre('ART1') }],
+  ['ART3', 'Art III Drawing', 1, 'fine-arts', { cluster: 'art', ...pre('ART2') }],
+  ['BAND1', 'Music I Band', 1, 'fine-arts', { cluster: 'music' }],
+  ['BAND2', 'Music II Band', 1, 'fine-arts', { cluster: 'music', ...pre('BAND1') }],
+  ['THEA1', 'Theatre I', 1, 'fine-arts', { cluster: 'theatre' }],
+  ['COMMAPP', 'Communication Applications', 0.5, 'speech'],
+  ['HEALTH', 'Health Education', 0.5, 'health'],
+  ['PBMF', 'Principles of Business, Marketing, and Finance', 1, 'cte', cte('business-management', false, end('business-industry'))],
+  ['BIM1', 'Business Information Management I', 1, 'cte', cte('business-management', false, end('business-industry'))],
+  ['ACCT1', 'Accounting I', 1, 'cte', cte('finance', false, end('business-industry'))],
+  ['ACCT2', 'Accounting II', 1, 'cte', cte('finance', true, { ...pre('ACCT1'), ...end('business-industry') })],
+  ['BUSMGT', 'Business Management', 1, 'cte', cte('business-management', true, { ...pre('PBMF|BIM1'), ...end('business-industry') })],
+  ['PHS', 'Principles of Health Science', 1, 'cte', cte('health-science', false, end('public-services'))],
+  ['MEDTERM', 'Medical Terminology', 1, 'cte', cte('health-science', false, end('public-services'))],
+  ['HSTHEORY', 'Health Science Theory', 1, 'cte', cte('health-science', true, { ...pre('PHS'), ...end('public-services') })],
+  ['PRACHS', 'Practicum in Health Science', 2, 'cte', cte('health-science', true, { ...pre('HSTHEORY'), ...end('public-services') })],
+  ['PRINENG', 'Principles of Applied Engineering', 1, 'cte', cte('stem', false, end('stem'))],
+  ['ENGDES', 'Engineering Design and Presentation I', 1, 'cte', cte('stem', false, end('stem'))],
+  ['ROBO', 'Robotics I', 1, 'cte', cte('stem', true, end('stem'))],
+  ['JROTC1', 'JROTC I (Leadership Education and Training)', 1, 'jrotc', end('public-services')],
+  ['JROTC2', 'JROTC II (Leadership Education and Training)', 1, 'jrotc', { ...pre('JROTC1'), ...end('public-services') }],
+  ['JROTC3', 'JROTC III (Leadership Education and Training)', 1, 'jrotc', { ...pre('JROTC2'), ...end('public-services') }],
+  ['JROTC4', 'JROTC IV (Leadership Education and Training)', 1, 'jrotc', { ...pre('JROTC3'), ...end('public-services') }],
+  ['0700', 'Professional Communications', 0.5, 'speech'],
+  ['MATH8', 'Mathematics, Grade 8', 1, 'math', { highSchoolCredit: false, gradeLevels: ['08'] }],
+  ['NOCRED', 'Study Hall', null, 'elective'],
+];
+
+export function testCatalog(): CatalogCourse[] {
+  return ROWS.map(([code, title, credits, subject, extra]) => c(code, title, credits, subject, extra));
+}
