@@ -5,12 +5,16 @@ import { VaultService } from '../services/vaultService';
 import type { Settings } from '../../shared/ipc/contract';
 import type { AutoLock } from '../services/autoLock';
 import { PendingImports } from '../services/imports/pendingImports';
+import { ScoresImportService } from '../services/scores/importService';
+import { ScoresService } from '../services/scores/scoresService';
 
 export interface Services {
   vault: VaultService;
   students: StudentsService;
   /** Parsed files between preview and commit, shared by every importer; emptied on lock. */
   pendingImports: PendingImports;
+  scores: ScoresService;
+  scoreImports: ScoresImportService;
 }
 
 export function createServices(ctx: AppContext): Services {
@@ -21,6 +25,8 @@ export function createServices(ctx: AppContext): Services {
     vault: new VaultService(ctx),
     students: new StudentsService(session, ctx.now),
     pendingImports,
+    scores: new ScoresService(session, ctx.now),
+    scoreImports: new ScoresImportService(session, ctx.now, pendingImports, ctx.dialogs),
   };
 }
 
@@ -31,7 +37,7 @@ function settingsOf(ctx: AppContext): Settings {
 
 /** channel → service call. Inputs arrive already validated by the dispatcher. */
 export function createHandlers(ctx: AppContext, services: Services, autoLock: AutoLock): Handlers {
-  const { vault, students } = services;
+  const { vault, students, scores, scoreImports } = services;
   return {
     app: {
       info: () => ({ name: 'Waypoint', version: ctx.host.version, platform: ctx.host.platform, runtime: ctx.host.runtime }),
@@ -66,6 +72,22 @@ export function createHandlers(ctx: AppContext, services: Services, autoLock: Au
     },
     campuses: {
       list: () => students.campuses(),
+    },
+    scores: {
+      importChoose: (i) => scoreImports.choose(i.expect),
+      importMap: (i) => scoreImports.map(i.token, i.mapping),
+      importCommit: (i) => scoreImports.commit(i.token),
+      importCancel: (i) => {
+        scoreImports.cancel(i.token);
+        return null;
+      },
+      imports: () => scores.imports(),
+      student: (i) => scores.student(i.studentId),
+      caseload: (i) => scores.caseload(i),
+      deleteResult: (i) => {
+        scores.deleteResult(i.id, i.version);
+        return null;
+      },
     },
   };
 }

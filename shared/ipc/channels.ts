@@ -8,6 +8,7 @@ export const API_SHAPE = {
   vault: ['status', 'chooseExisting', 'chooseNewLocation', 'create', 'unlock', 'unlockWithRecoveryKey', 'lock', 'changePassphrase', 'saveRecoveryKey', 'backup'],
   students: ['list', 'get', 'create', 'update', 'archive', 'restore'],
   campuses: ['list'],
+  scores: ['importChoose', 'importMap', 'importCommit', 'importCancel', 'imports', 'student', 'caseload', 'deleteResult'],
 } as const;
 
 /** Events the main process pushes to windows. */

@@ -172,7 +172,9 @@ describe('explanations', () => {
     expect(i.headline).toEqual({ key: 'scores.headline.benchmarks.partly', params: { met: 1, total: 2 } });
     expect(i.explanation.means).toContainEqual({ key: 'scores.explain.benchmarkAt', params: { section: { key: 'scores.section.rw' }, cut: 480 } });
     expect(i.explanation.means).toContainEqual({ key: 'scores.explain.benchmarkBelow', params: { section: { key: 'scores.section.math' }, cut: 530, margin: 10 } });
-    expect(i.explanation.means).toContainEqual({ key: 'scores.explain.percentile', params: { percentile: 57, group: { key: 'scores.norm.sat-nationally-representative' } } });
+    expect(i.explanation.means).toContainEqual({ key: 'scores.explain.percentile', params: { percentile: 41, group: { key: 'scores.norm.sat-nationally-representative' } } });
+    // Against the same comparison group again: said briefly.
+    expect(i.explanation.means).toContainEqual({ key: 'scores.explain.percentileAgain', params: { percentile: 57 } });
     expect(i.explanation.doesNotMean.map((m) => m.key)).toEqual(expect.arrayContaining(['scores.notMean.percentCorrect', 'scores.notMean.belowBenchmark']));
     expect(i.explanation.nextSteps).toContainEqual({ key: 'scores.next.practice', params: { section: { key: 'scores.section.math' } } });
   });

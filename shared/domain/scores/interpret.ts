@@ -238,6 +238,7 @@ export function interpretResult(result: ScoreResult, context: InterpretContext):
   const notes: Message[] = [];
   const family = result.family;
 
+  let percentileSaid: string | null = null;
   const readinessChecks = shown.flatMap((v) => v.benchmarks.filter((c) => c.kind === 'college-readiness' || c.kind === 'grade-level').map((c) => ({ v, c })));
 
   for (const v of shown) {
@@ -267,7 +268,11 @@ export function interpretResult(result: ScoreResult, context: InterpretContext):
     }
     if (v.level?.basis === 'computed' && family === 'ASVAB') means.push(msg('scores.explain.afqtCategory', { category: String(v.level.code).replace('afqt-', '') }));
     const p = v.percentiles[0];
-    if (p && !v.isPercentile) means.push(percentileMessage(p));
+    if (p && !v.isPercentile) {
+      // The full sentence once per card; later sections say it briefly against the same group.
+      means.push(percentileSaid === p.norm ? msg('scores.explain.percentileAgain', { percentile: p.value }) : percentileMessage(p));
+      percentileSaid = p.norm;
+    }
     if (v.stanine !== null) means.push(msg('scores.explain.stanine', { stanine: v.stanine, band: msg(`scores.stanineBand.${stanineBand(v.stanine)}`) }));
     if (v.band && v.score !== null) means.push(msg(v.band.basis === 'sem' ? 'scores.explain.bandSem' : 'scores.explain.bandReported', { section: label, low: v.band.low, high: v.band.high }));
   }
@@ -335,8 +340,11 @@ export function interpretResult(result: ScoreResult, context: InterpretContext):
     if (f === 'sat-date-before-redesign') notes.push(msg('scores.note.satBeforeRedesign'));
     else if (f.startsWith('ap-irregularity:')) notes.push(msg('scores.note.apIrregularity', { code: f.slice('ap-irregularity:'.length) }));
     else if (f === 'score-withheld') notes.push(msg('scores.note.scoreWithheld'));
-    else if (f === 'map-user-norms') notes.push(msg('scores.note.mapUserNorms'));
+    else if (f.startsWith('map-norms:')) notes.push(msg('scores.note.mapNormsFile', { norms: f.slice('map-norms:'.length) }));
     else if (f === 'preact-no-scale') notes.push(msg('scores.note.preactScale'));
+    else if (f.startsWith('cogat-variable:')) notes.push(msg('scores.note.cogatVariable', { battery: msg(`scores.cogatBattery.${f.slice('cogat-variable:'.length)}`) }));
+    else if (f.startsWith('cogat-chance:')) notes.push(msg('scores.note.cogatChance', { battery: msg(`scores.cogatBattery.${f.slice('cogat-chance:'.length)}`) }));
+    else if (f.startsWith('cogat-sas-invalid:')) notes.push(msg('scores.note.cogatInvalid', { battery: msg(`scores.cogatBattery.${f.slice('cogat-sas-invalid:'.length)}`) }));
   }
   if (result.datePrecision === 'month') notes.push(msg('scores.note.monthOnly'));
   for (const v of shown) if (v.scale?.source.uncertain) notes.push(msg('scores.note.uncertainScale', { section: sectionLabel(family, result.scores.find((s) => s.section === v.section)!) }));

@@ -2,9 +2,10 @@ import { caseload } from './caseload';
 import { dialogs, menu } from './mainProcess';
 import { common } from './common';
 import { recoverySheet } from './recoverySheet';
+import { scores } from './scores';
 import { settings } from './settings';
 import { student } from './student';
 import { vault } from './vault';
 
 /** English strings, one file per concern. Spanish mirrors this shape exactly (type-checked). */
-export const en = { common, vault, caseload, student, settings, recoverySheet, dialogs, menu };
+export const en = { common, vault, caseload, student, settings, recoverySheet, dialogs, menu, scores };

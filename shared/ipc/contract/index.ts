@@ -1,4 +1,5 @@
 import { appContract } from './app';
+import { scoresContract } from './scores';
 import { studentsContract } from './students';
 import { vaultContract } from './vault';
 
@@ -11,6 +12,7 @@ export const contract = {
   ...appContract,
   ...vaultContract,
   ...studentsContract,
+  ...scoresContract,
 };
 
 export type Contract = typeof contract;
@@ -20,3 +22,4 @@ export * from './common';
 export * from './students';
 export * from './vault';
 export * from './imports';
+export * from './scores';
