@@ -3,7 +3,7 @@ import { normalizeGradeLevel } from '../../../../shared/domain/gradeLevels';
 import { cleanId } from '../../../../shared/domain/roster/ids';
 import { scaleFor } from '../../../../shared/domain/scores/reference';
 import { emptyScore, type ParsedScoreRow, type Percentile, type ScoreValue, type TestFamily } from '../../../../shared/domain/scores/types';
-import { child, children, descriptor, readXml, textAt, textOf, topLevel, type XmlElement } from '../../roster/edfi/xml';
+import { child, children, descriptor, readXml, textAt, textOf, topLevel } from '../../roster/edfi/xml';
 import { sniffRoot } from '../../roster/edfi/edfi';
 import { readNumber, readTestDate } from '../common/values';
 import type { ParseOptions, ScoreFile, ScoreImportNote, ScoreParseResult } from '../types';

@@ -67,7 +67,7 @@ export function looksLikeStaarCsv(headers: string[]): 'grades-3-8' | 'end-of-cou
 /** A TEA fixed-width record: digits for the administration code and grade, and long lines. */
 export function looksLikeStaarFixed(text: string): boolean {
   const first = text.split(/\r\n|\n|\r/).find((l) => l.trim() !== '') ?? '';
-  return first.length >= 1000 && /^\d{4}(\d{2}|  |EO)/.test(first) && !first.slice(0, 200).includes(',') && !first.includes('\t');
+  return first.length >= 600 && /^\d{4}(\d{2}| {2}|EO)/.test(first) && !first.slice(0, 200).includes(',') && !first.includes('\t');
 }
 
 type Getter = (f: Field | undefined) => string;
