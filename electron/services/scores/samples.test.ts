@@ -258,13 +258,16 @@ describe('family summary (conference mode read) in English and Spanish', () => {
     const act = en.cards.find((c) => c.family === 'ACT')!;
     expect(act).toMatchObject({ testName: 'ACT', dateText: 'October 2024', status: 'met', headline: 'Met every benchmark' });
     expect(act.sections[0]).toMatchObject({ name: 'Composite', score: '28', scale: { min: 1, max: 36 } });
-    expect(act.means).toContain('English is 10 points above the benchmark of 18.');
+    expect(act.means).toContain('English: 28. That is 10 points above the benchmark of 18.');
+    expect(act.means[0]).toBe('Composite, English, Math, Reading, Science, STEM, and ELA: scores go from 1 to 36.');
+    expect(act.means[1]).toBe('Writing: scores go from 2 to 12.');
     expect(en.collegeReadiness).toMatchObject({ ready: true });
     expect(en.collegeReadiness!.lines[1]).toBe('Reading and writing (ELAR): Met by ACT of October 2024: English 28, Reading 27, English + Reading 55. Counts until October 1, 2029.');
     const es = familyScoreSummary(h.db(), ids.get('605002')!, 'es', { asOf: '2026-03-01' });
     const actEs = es.cards.find((c) => c.family === 'ACT')!;
     expect(actEs).toMatchObject({ dateText: 'octubre de 2024', headline: 'Alcanzó todos los puntos de referencia' });
-    expect(actEs.means).toContain('Inglés está 10 puntos por encima del punto de referencia de 18.');
+    expect(actEs.means).toContain('Inglés: 28. Está 10 puntos por encima del punto de referencia de 18.');
+    expect(actEs.means[0]).toBe('Compuesto, Inglés, Matemáticas, Lectura, Ciencias, STEM y ELA: los puntajes van de 1 a 36.');
     expect(es.collegeReadiness!.lines[0]).toBe('Preparado en las dos.');
   });
 

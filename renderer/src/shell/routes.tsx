@@ -2,6 +2,8 @@ import type { ReactNode } from 'react';
 import type { RouteObject } from 'react-router';
 import PeopleAltOutlined from '@mui/icons-material/PeopleAltOutlined';
 import SettingsOutlined from '@mui/icons-material/SettingsOutlined';
+import AssessmentOutlined from '@mui/icons-material/AssessmentOutlined';
+import { ScoresScreen } from '../scores/ScoresScreen';
 
 /**
  * Left-navigation entries and top-level screens. Each concern (imports, pre-registration,
@@ -16,8 +18,9 @@ export interface NavItem {
 
 export const NAV: NavItem[] = [
   { to: '/caseload', key: 'common.nav.caseload', icon: <PeopleAltOutlined /> },
+  { to: '/scores', key: 'scores.nav', icon: <AssessmentOutlined /> },
   { to: '/settings', key: 'common.nav.settings', icon: <SettingsOutlined /> },
 ];
 
 /** Screens beyond caseload, student and settings (added by each concern). */
-export const EXTRA_ROUTES: RouteObject[] = [];
+export const EXTRA_ROUTES: RouteObject[] = [{ path: 'scores', element: <ScoresScreen /> }];

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { StudentDetail } from '../../../shared/ipc/contract';
 import { ProfileTab } from './ProfileTab';
+import { TestsTab } from '../scores/TestsTab';
 
 /**
  * The sections of a student's page, in order. Each concern (plan, courses, tests,
@@ -13,4 +14,7 @@ export interface StudentTab {
   render: (student: StudentDetail) => ReactNode;
 }
 
-export const STUDENT_TABS: StudentTab[] = [{ id: 'profile', labelKey: 'student.tabs.profile', render: (s) => <ProfileTab student={s} /> }];
+export const STUDENT_TABS: StudentTab[] = [
+  { id: 'profile', labelKey: 'student.tabs.profile', render: (s) => <ProfileTab student={s} /> },
+  { id: 'tests', labelKey: 'scores.tab', render: (s) => <TestsTab student={s} /> },
+];

@@ -179,15 +179,16 @@ export function sectionView(result: ScoreResult, s: ScoreValue): SectionView {
 
 // --- plain-language explanation -------------------------------------------------------
 
-function percentileMessage(p: { value: number; norm: NormGroup }): Message {
-  return msg('scores.explain.percentile', { percentile: p.value, group: msg(`scores.norm.${p.norm}`) });
+function percentileMessage(p: { value: number; norm: NormGroup }, section: Message): Message {
+  return msg('scores.explain.percentile', { section, percentile: p.value, group: msg(`scores.norm.${p.norm}`) });
 }
 
 function readinessMessage(result: ScoreResult, v: SectionView, c: BenchmarkCheck, label: Message): Message | null {
   if (c.kind !== 'college-readiness' && c.kind !== 'grade-level') return null;
   if (c.min === null) return msg(c.met ? 'scores.explain.reportedMet' : 'scores.explain.reportedNotMet', { section: label });
-  if (c.margin === 0) return msg('scores.explain.benchmarkAt', { section: label, cut: c.min });
-  return msg(c.met ? 'scores.explain.benchmarkAbove' : 'scores.explain.benchmarkBelow', { section: label, cut: c.min, margin: Math.abs(c.margin ?? 0) });
+  const score = v.score ?? '';
+  if (c.margin === 0) return msg('scores.explain.benchmarkAt', { section: label, score, cut: c.min });
+  return msg(c.met ? 'scores.explain.benchmarkAbove' : 'scores.explain.benchmarkBelow', { section: label, score, cut: c.min, margin: Math.abs(c.margin ?? 0) });
 }
 
 function familyMeaningOfBenchmark(family: TestFamily): Message | null {
@@ -215,7 +216,8 @@ function describeScore(result: ScoreResult, v: SectionView, label: Message): Mes
   if (v.score === null) return v.text ? msg('scores.explain.scoreText', { section: label, text: v.text }) : null;
   if (result.family === 'AP') return msg('scores.explain.ap', { exam: label, score: v.score, label: msg(`scores.level.${v.level?.code ?? 'none'}`) });
   if (result.family === 'COGAT') return msg('scores.explain.cogat', { section: label, score: v.score, band: msg(`scores.level.${v.level?.code ?? 'none'}`) });
-  if (v.scale) return msg('scores.explain.scaleScore', { section: label, score: v.score, min: v.scale.min, max: v.scale.max });
+  // A score with a readiness benchmark is said together with it; the range is said once per card.
+  if (v.benchmarks.some((c) => (c.kind === 'college-readiness' || c.kind === 'grade-level') && c.min !== null)) return null;
   return msg('scores.explain.score', { section: label, score: v.score });
 }
 
@@ -238,9 +240,21 @@ export function interpretResult(result: ScoreResult, context: InterpretContext):
   const notes: Message[] = [];
   const family = result.family;
 
-  let percentileSaid: string | null = null;
+  let percentileSaid = false;
   const readinessChecks = shown.flatMap((v) => v.benchmarks.filter((c) => c.kind === 'college-readiness' || c.kind === 'grade-level').map((c) => ({ v, c })));
 
+  // "Scores go from 200 to 800" once per scale, naming the sections on it.
+  if (family !== 'AP' && family !== 'COGAT' && family !== 'STAAR' && family !== 'STAAR_EOC' && family !== 'STATE') {
+    const ranges = new Map<string, { min: number; max: number; labels: Message[] }>();
+    for (const v of shown) {
+      if (v.score === null || !v.scale || v.isPercentile) continue;
+      const k = `${v.scale.min}|${v.scale.max}`;
+      const r = ranges.get(k) ?? { min: v.scale.min, max: v.scale.max, labels: [] };
+      r.labels.push(sectionLabel(family, result.scores.find((s) => s.section === v.section)!));
+      ranges.set(k, r);
+    }
+    for (const r of ranges.values()) means.push(msg('scores.explain.scaleRange', { sections: r.labels, min: r.min, max: r.max }));
+  }
   for (const v of shown) {
     const label = sectionLabel(family, result.scores.find((s) => s.section === v.section)!);
     if (family === 'STAAR' || family === 'STAAR_EOC' || family === 'STATE') {
@@ -268,10 +282,10 @@ export function interpretResult(result: ScoreResult, context: InterpretContext):
     }
     if (v.level?.basis === 'computed' && family === 'ASVAB') means.push(msg('scores.explain.afqtCategory', { category: String(v.level.code).replace('afqt-', '') }));
     const p = v.percentiles[0];
-    if (p && !v.isPercentile) {
-      // The full sentence once per card; later sections say it briefly against the same group.
-      means.push(percentileSaid === p.norm ? msg('scores.explain.percentileAgain', { percentile: p.value }) : percentileMessage(p));
-      percentileSaid = p.norm;
+    if (p && !v.isPercentile && !percentileSaid) {
+      // Once per card, for the first (headline) section; the card shows every percentile.
+      means.push(percentileMessage(p, label));
+      percentileSaid = true;
     }
     if (v.stanine !== null) means.push(msg('scores.explain.stanine', { stanine: v.stanine, band: msg(`scores.stanineBand.${stanineBand(v.stanine)}`) }));
     if (v.band && v.score !== null) means.push(msg(v.band.basis === 'sem' ? 'scores.explain.bandSem' : 'scores.explain.bandReported', { section: label, low: v.band.low, high: v.band.high }));
@@ -346,7 +360,8 @@ export function interpretResult(result: ScoreResult, context: InterpretContext):
     else if (f.startsWith('cogat-chance:')) notes.push(msg('scores.note.cogatChance', { battery: msg(`scores.cogatBattery.${f.slice('cogat-chance:'.length)}`) }));
     else if (f.startsWith('cogat-sas-invalid:')) notes.push(msg('scores.note.cogatInvalid', { battery: msg(`scores.cogatBattery.${f.slice('cogat-sas-invalid:'.length)}`) }));
   }
-  if (result.datePrecision === 'month') notes.push(msg('scores.note.monthOnly'));
+  // Month-only dates matter where a rule turns on the day (the ACT rule changed on 2023-02-15).
+  if (result.datePrecision === 'month' && family === 'ACT') notes.push(msg('scores.note.monthOnly'));
   for (const v of shown) if (v.scale?.source.uncertain) notes.push(msg('scores.note.uncertainScale', { section: sectionLabel(family, result.scores.find((s) => s.section === v.section)!) }));
   if (family === 'MAP' && CONCEPTS.mapNorms.uncertain) notes.push(msg('scores.note.mapNorms'));
   void context;

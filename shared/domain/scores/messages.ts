@@ -3,7 +3,7 @@
  * same interpretation reads in English or Spanish on screen (renderer) and in family
  * documents (main process). A parameter can itself be a message (a section name, a level).
  */
-export type MessageParam = string | number | Message;
+export type MessageParam = string | number | Message | Message[];
 
 export interface Message {
   key: string;
@@ -22,6 +22,7 @@ export interface FormatOptions {
 }
 
 function isMessage(v: MessageParam): v is Message {
+  if (Array.isArray(v)) return false;
   return typeof v === 'object' && v !== null && typeof (v as Message).key === 'string';
 }
 
@@ -29,7 +30,8 @@ function isMessage(v: MessageParam): v is Message {
 export function renderMessage(t: Translate, m: Message, options: FormatOptions): string {
   const params: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(m.params ?? {})) {
-    if (isMessage(v)) params[k] = renderMessage(t, v, options);
+    if (Array.isArray(v)) params[k] = new Intl.ListFormat(options.locale === 'es' ? 'es' : 'en', { type: 'conjunction' }).format(v.map((x) => renderMessage(t, x, options)));
+    else if (isMessage(v)) params[k] = renderMessage(t, v, options);
     else if (typeof v === 'number') params[k] = new Intl.NumberFormat(options.locale === 'es' ? 'es-US' : 'en-US', { maximumFractionDigits: 2 }).format(v);
     else params[k] = v;
   }
