@@ -1,15 +1,19 @@
 import type { BenchGroup, Figures } from './lib';
 import { studentsBench } from './figures/students';
+import { scoresBench } from './figures/scores';
 
 /**
  * `npm run bench [-- --only=<prefix>]`: builds its own synthetic data in temp folders,
  * prints a table, and prints one JSON object on the last line (format: ../shared/BENCH.md).
  */
-const GROUPS: BenchGroup[] = [studentsBench];
+const GROUPS: BenchGroup[] = [studentsBench, scoresBench];
 
 const TARGETS: Record<string, string> = {
   'students.insert10k.ratio': '≤ 2',
   'students.open.p95_ms': '≤ 5',
+  'scores.import200k.ms': '≤ 15000',
+  'scores.import200k.ratio': '≤ 2',
+  'scores.interpretHistory.p95_ms': '≤ 2',
 };
 
 async function main() {

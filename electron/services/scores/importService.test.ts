@@ -61,9 +61,10 @@ describe('College Board SAT sample: preview, commit, re-import', () => {
     const p = s.previewFiles([changed]);
     expect(p.counts).toEqual({ new: 0, updated: 1, unchanged: 9, rejected: 0 });
     s.commit(p.token);
-    const row = h.db().prepare(`SELECT r.version, s.scale_score FROM test_results r JOIN test_scores s ON s.result_id = r.id JOIN students st ON st.id = r.student_id
-      WHERE st.local_id = '604930' AND r.administration_date = '2022-10-12' AND s.section = 'math'`).get();
-    expect(row).toEqual({ version: 2, scale_score: 530 });
+    // The stored sections are plain JSON: SQLCipher tools can read them with json_each.
+    const row = h.db().prepare(`SELECT r.version, json_extract(s.value, '$.scale') AS math FROM test_results r, json_each(r.scores) s JOIN students st ON st.id = r.student_id
+      WHERE st.local_id = '604930' AND r.administration_date = '2022-10-12' AND json_extract(s.value, '$.section') = 'math'`).get();
+    expect(row).toEqual({ version: 2, math: 530 });
   });
 
   it('lists students who are not in the vault instead of dropping them, and imports the rest', () => {

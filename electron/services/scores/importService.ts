@@ -14,7 +14,7 @@ import type { RawDatabase } from '../../vault/database';
 import type { VaultSession } from '../../vault/vaultManager';
 import { recordAudit } from '../../vault/auditLog';
 import type { PendingImports } from '../imports/pendingImports';
-import { contentHash, loadKeys, resultKey, scoreParams, writeStatements } from './store';
+import { contentHash, encodeScores, loadKeys, planFingerprint, resultKey, writeStatements } from './store';
 
 /**
  * Score imports: choose → parse → match students by state or local ID → diff against the
@@ -42,6 +42,7 @@ interface PlanItem {
   outcome: 'new' | 'updated' | 'unchanged';
   existingId: number | null;
   hash: string;
+  scores: string;
 }
 
 interface Plan {
@@ -60,6 +61,9 @@ interface Pending {
   counts: ImportCounts | null;
   unmatchedCount: number;
   fileHash: string;
+  /** The plan shown in the preview and what it was computed against. */
+  plan: Plan | null;
+  fingerprint: string | null;
 }
 
 function studentLookup(db: RawDatabase) {
@@ -125,9 +129,10 @@ export function planImport(db: RawDatabase, parsed: ScoreParseResult): Plan {
     }
     seen.set(key, row);
     students.add(student.id);
-    const hash = contentHash(row.result);
-    const ex = existing.get(`${student.id}\u0000${row.result.family}\u0000${row.result.subject ?? ''}\u0000${row.result.administrationDate}`);
-    items.push({ row, studentId: student.id, existingId: ex?.id ?? null, hash, outcome: !ex ? 'new' : ex.hash === hash ? 'unchanged' : 'updated' });
+    const scores = encodeScores(row.result.scores);
+    const hash = contentHash(row.result, scores);
+    const ex = existing.get(key);
+    items.push({ row, studentId: student.id, existingId: ex?.id ?? null, hash, scores, outcome: !ex ? 'new' : ex.hash === hash ? 'unchanged' : 'updated' });
   }
   const counts: ImportCounts = {
     new: items.filter((i) => i.outcome === 'new').length,
@@ -186,7 +191,7 @@ export class ScoresImportService {
   previewFiles(files: ScoreFile[], expect: TestFamily | 'auto' = 'auto', mapping: ColumnMapping | null = null): ScoresImportPreview {
     const fileHash = createHash('sha256');
     for (const f of files) fileHash.update(f.name).update(f.bytes);
-    const state: Pending = { files, expect, parsed: null, mapping, counts: null, unmatchedCount: 0, fileHash: fileHash.digest('hex') };
+    const state: Pending = { files, expect, parsed: null, mapping, counts: null, unmatchedCount: 0, fileHash: fileHash.digest('hex'), plan: null, fingerprint: null };
     const outcome = parseScoreFiles(files, { today: this.today(), expect, mapping: mapping ?? undefined });
     if (outcome.kind === 'needs-mapping') {
       const token = this.pending.put(KIND, state);
@@ -226,6 +231,8 @@ export class ScoresImportService {
     const plan = planImport(this.db, parsed);
     state.counts = plan.counts;
     state.unmatchedCount = plan.unmatched.length;
+    state.plan = plan;
+    state.fingerprint = planFingerprint(this.db);
     const token = this.pending.put(KIND, state);
     const names = new Map<number, string>();
     const nameOf = (id: number) => {
@@ -279,8 +286,9 @@ export class ScoresImportService {
     const db = this.db;
     const parsed = state.parsed;
     const result = db.transaction(() => {
-      // Re-check inside the transaction: a student added, archived or edited since the preview changes the plan.
-      const plan = planImport(db, parsed);
+      // Re-check inside the transaction: a student added, archived or edited since the preview
+      // (or results written by another import) changes the plan; then it is computed again.
+      const plan = state.plan && planFingerprint(db) === state.fingerprint ? state.plan : planImport(db, parsed);
       if (hasBlockingProblems(plan.problems)) throw new AppError('IMPORT_INVALID', 'The file has problems that must be fixed first. Nothing was imported.');
       const c = plan.counts;
       const p = state.counts!;
@@ -314,17 +322,12 @@ export class ScoresImportService {
         if (item.outcome === 'unchanged') continue;
         const r = item.row.result;
         const raw = JSON.stringify(item.row.raw);
-        let resultId: number;
+        const flags = r.flags.length ? JSON.stringify(r.flags) : '[]';
         if (item.outcome === 'new') {
-          resultId = Number(
-            st.insertResult.run(item.studentId, r.family, r.form, r.subject, r.subject ?? '', r.administrationDate, r.datePrecision, r.administrationLabel, r.gradeAtTesting, JSON.stringify(r.flags), item.hash, raw, item.row.origin.fileName, item.row.origin.row, batchId, ts, ts).lastInsertRowid,
-          );
+          st.insertResult.run(item.studentId, r.family, r.form, r.subject, r.subject ?? '', r.administrationDate, r.datePrecision, r.administrationLabel, r.gradeAtTesting, flags, item.scores, item.hash, raw, item.row.origin.fileName, item.row.origin.row, batchId, ts, ts);
         } else {
-          resultId = item.existingId!;
-          st.updateResult.run(r.form, r.datePrecision, r.administrationLabel, r.gradeAtTesting, JSON.stringify(r.flags), item.hash, raw, item.row.origin.fileName, item.row.origin.row, batchId, ts, resultId);
-          st.deleteScores.run(resultId);
+          st.updateResult.run(r.form, r.datePrecision, r.administrationLabel, r.gradeAtTesting, flags, item.scores, item.hash, raw, item.row.origin.fileName, item.row.origin.row, batchId, ts, item.existingId);
         }
-        r.scores.forEach((s, i) => st.insertScore.run(...scoreParams(resultId, i, s)));
       }
       // Counts and the file's format only: never names, IDs, scores or the file's name.
       recordAudit(db, this.now(), { action: 'scores.import', entityType: 'score_import_batch', entityId: batchId, summary: `${parsed.format}: ${c.new} new, ${c.updated} updated, ${c.unchanged} unchanged, ${plan.unmatched.length} unmatched rows` });

@@ -122,7 +122,7 @@ describe('ACT student record file', () => {
       { norm: 'act-us', value: 66 },
       { norm: 'act-state', value: 71 },
     ]);
-    const stored = h.db().prepare(`SELECT count(*) AS n FROM test_scores s JOIN test_results r ON r.id = s.result_id WHERE r.student_id = ? AND s.section = 'ela'`).get(ids.get('605000')) as { n: number };
+    const stored = h.db().prepare(`SELECT count(*) AS n FROM test_results r, json_each(r.scores) s WHERE r.student_id = ? AND json_extract(s.value, '$.section') = 'ela'`).get(ids.get('605000')) as { n: number };
     expect(stored.n).toBe(0);
   });
 

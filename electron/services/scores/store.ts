@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { RawDatabase } from '../../vault/database';
 import type { GradeLevel } from '../../../shared/domain/gradeLevels';
-import type { LevelCode, Percentile, ScoreResult, ScoreValue, TestFamily } from '../../../shared/domain/scores/types';
+import { emptyScore, type ScoreResult, type ScoreValue, type TestFamily } from '../../../shared/domain/scores/types';
 
 /**
  * The test-results tables through prepared statements on the connection under TypeORM
@@ -31,6 +31,7 @@ interface ResultRow {
   administration_label: string | null;
   grade_at_testing: GradeLevel | null;
   flags: string;
+  scores: string;
   batch_id: number | null;
   source_file: string | null;
   source_row: number | null;
@@ -39,63 +40,55 @@ interface ResultRow {
   updated_at: string;
 }
 
-interface ScoreRow {
-  result_id: number;
-  section: string;
-  label: string | null;
-  scale_score: number | null;
-  score_text: string | null;
-  raw_score: number | null;
-  percentiles: string;
-  sem: number | null;
-  band_low: number | null;
-  band_high: number | null;
-  performance_level: string | null;
-  performance_level_code: LevelCode | null;
-  benchmark_met_reported: 0 | 1 | null;
-  stanine: number | null;
-}
-
 /** The natural key: one result per student, test, subject and administration date. */
 export function resultKey(studentId: number, r: Pick<ScoreResult, 'family' | 'subject' | 'administrationDate'>): string {
   return `${studentId}\u0000${r.family}\u0000${r.subject ?? ''}\u0000${r.administrationDate}`;
 }
 
+/**
+ * Sections as stored: compact JSON with absent fields left out (a 13-subtest ASVAB result is
+ * ~300 bytes, not ~2 KB), read back into full ScoreValues.
+ */
+export function encodeScores(scores: ScoreValue[]): string {
+  const compact = scores.map((s) => {
+    const o: Record<string, unknown> = { section: s.section };
+    for (const k of SCORE_FIELDS) {
+      const v = s[k];
+      if (v !== null && !(Array.isArray(v) && v.length === 0)) o[k] = v;
+    }
+    return o;
+  });
+  return JSON.stringify(compact);
+}
+
+const SCORE_FIELDS = ['label', 'scale', 'text', 'percentiles', 'sem', 'band', 'level', 'levelCode', 'benchmarkMet', 'stanine', 'raw'] as const satisfies readonly (keyof ScoreValue)[];
+
+export function decodeScores(json: string): ScoreValue[] {
+  return (JSON.parse(json) as (Partial<ScoreValue> & { section: string })[]).map((s) => emptyScore(s.section, s));
+}
+
 /** What makes two imports of a result "the same" (not the raw row or which file it came in). */
-export function contentHash(r: ScoreResult): string {
-  const body = JSON.stringify([r.form, r.datePrecision, r.administrationLabel, r.gradeAtTesting, r.flags, r.scores]);
+export function contentHash(r: ScoreResult, encodedScores: string = encodeScores(r.scores)): string {
+  // \u0001 cannot occur in any of these fields, so the parts cannot run into each other.
+  const body = `${r.form ?? ''}\u0001${r.datePrecision}\u0001${r.administrationLabel ?? ''}\u0001${r.gradeAtTesting ?? ''}\u0001${r.flags.join('\u0002')}\u0001${encodedScores}`;
   return createHash('sha1').update(body).digest('base64');
 }
 
-function toScore(s: ScoreRow): ScoreValue {
-  return {
-    section: s.section,
-    label: s.label,
-    scale: s.scale_score,
-    text: s.score_text,
-    percentiles: JSON.parse(s.percentiles) as Percentile[],
-    sem: s.sem,
-    band: s.band_low !== null && s.band_high !== null ? { low: s.band_low, high: s.band_high } : null,
-    level: s.performance_level,
-    levelCode: s.performance_level_code,
-    benchmarkMet: s.benchmark_met_reported === null ? null : s.benchmark_met_reported === 1,
-    stanine: s.stanine,
-    raw: s.raw_score,
-  };
+/**
+ * A cheap fingerprint of what an import plan depends on (students' IDs and the results
+ * already stored). Equal fingerprints at preview and commit mean the plan still holds;
+ * otherwise the commit re-plans and compares.
+ */
+export function planFingerprint(db: RawDatabase): string {
+  const s = db.prepare(`SELECT count(*) AS n, coalesce(max(id), 0) AS m, coalesce(max(updated_at), '') AS u FROM students`).get() as { n: number; m: number; u: string };
+  const r = db.prepare(`SELECT count(*) AS n, coalesce(max(id), 0) AS m, coalesce(max(updated_at), '') AS u FROM test_results`).get() as { n: number; m: number; u: string };
+  return `${s.n}/${s.m}/${s.u}|${r.n}/${r.m}/${r.u}`;
 }
 
 const SELECT_RESULTS = `SELECT id, student_id, family, form, subject, administration_date, date_precision, administration_label, grade_at_testing,
-  flags, batch_id, source_file, source_row, version, created_at, updated_at FROM test_results`;
-const SELECT_SCORES = `SELECT s.result_id, s.section, s.label, s.scale_score, s.score_text, s.raw_score, s.percentiles, s.sem, s.band_low, s.band_high,
-  s.performance_level, s.performance_level_code, s.benchmark_met_reported, s.stanine FROM test_scores s`;
+  flags, scores, batch_id, source_file, source_row, version, created_at, updated_at FROM test_results`;
 
-function assemble(rows: ResultRow[], scores: ScoreRow[]): StoredResult[] {
-  const byResult = new Map<number, ScoreValue[]>();
-  for (const s of scores) {
-    let list = byResult.get(s.result_id);
-    if (!list) byResult.set(s.result_id, (list = []));
-    list.push(toScore(s));
-  }
+function assemble(rows: ResultRow[]): StoredResult[] {
   return rows.map((r) => ({
     id: r.id,
     studentId: r.student_id,
@@ -114,7 +107,7 @@ function assemble(rows: ResultRow[], scores: ScoreRow[]): StoredResult[] {
       administrationLabel: r.administration_label,
       gradeAtTesting: r.grade_at_testing,
       flags: JSON.parse(r.flags) as string[],
-      scores: byResult.get(r.id) ?? [],
+      scores: decodeScores(r.scores),
     },
   }));
 }
@@ -122,18 +115,15 @@ function assemble(rows: ResultRow[], scores: ScoreRow[]): StoredResult[] {
 /** One student's results, oldest first, each with its sections in file order. */
 export function loadStudentResults(db: RawDatabase, studentId: number): StoredResult[] {
   const rows = db.prepare(`${SELECT_RESULTS} WHERE student_id = ? ORDER BY administration_date, family, subject_key, id`).all(studentId) as ResultRow[];
-  if (!rows.length) return [];
-  const scores = db.prepare(`${SELECT_SCORES} JOIN test_results r ON r.id = s.result_id WHERE r.student_id = ? ORDER BY s.result_id, s.ordinal`).all(studentId) as ScoreRow[];
-  return assemble(rows, scores);
+  return assemble(rows);
 }
 
 /** Results of the given families for every student (caseload views), grouped by student. */
 export function loadResultsByFamily(db: RawDatabase, families: readonly TestFamily[]): Map<number, StoredResult[]> {
   const marks = families.map(() => '?').join(',');
   const rows = db.prepare(`${SELECT_RESULTS} WHERE family IN (${marks}) ORDER BY student_id, administration_date, id`).all(...families) as ResultRow[];
-  const scores = db.prepare(`${SELECT_SCORES} JOIN test_results r ON r.id = s.result_id WHERE r.family IN (${marks}) ORDER BY s.result_id, s.ordinal`).all(...families) as ScoreRow[];
   const out = new Map<number, StoredResult[]>();
-  for (const r of assemble(rows, scores)) {
+  for (const r of assemble(rows)) {
     let list = out.get(r.studentId);
     if (!list) out.set(r.studentId, (list = []));
     list.push(r);
@@ -154,39 +144,14 @@ type Statement = ReturnType<RawDatabase['prepare']> & { run(...params: unknown[]
 export interface WriteStatements {
   insertResult: Statement;
   updateResult: Statement;
-  deleteScores: Statement;
-  insertScore: Statement;
 }
 
 export function writeStatements(db: RawDatabase): WriteStatements {
-  return <WriteStatements>{
+  return {
     insertResult: db.prepare(`INSERT INTO test_results (student_id, family, form, subject, subject_key, administration_date, date_precision, administration_label,
-      grade_at_testing, flags, content_hash, raw_json, source_file, source_row, batch_id, version, created_at, updated_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`),
-    updateResult: db.prepare(`UPDATE test_results SET form = ?, date_precision = ?, administration_label = ?, grade_at_testing = ?, flags = ?, content_hash = ?,
+      grade_at_testing, flags, scores, content_hash, raw_json, source_file, source_row, batch_id, version, created_at, updated_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`),
+    updateResult: db.prepare(`UPDATE test_results SET form = ?, date_precision = ?, administration_label = ?, grade_at_testing = ?, flags = ?, scores = ?, content_hash = ?,
       raw_json = ?, source_file = ?, source_row = ?, batch_id = ?, version = version + 1, updated_at = ? WHERE id = ?`),
-    deleteScores: db.prepare(`DELETE FROM test_scores WHERE result_id = ?`),
-    insertScore: db.prepare(`INSERT INTO test_scores (result_id, ordinal, section, label, scale_score, score_text, raw_score, percentiles, sem, band_low, band_high,
-      performance_level, performance_level_code, benchmark_met_reported, stanine) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
-  };
-}
-
-export function scoreParams(resultId: number, ordinal: number, s: ScoreValue): unknown[] {
-  return [
-    resultId,
-    ordinal,
-    s.section,
-    s.label,
-    s.scale,
-    s.text,
-    s.raw,
-    s.percentiles.length ? JSON.stringify(s.percentiles) : '[]',
-    s.sem,
-    s.band?.low ?? null,
-    s.band?.high ?? null,
-    s.level,
-    s.levelCode,
-    s.benchmarkMet === null ? null : s.benchmarkMet ? 1 : 0,
-    s.stanine,
-  ];
+  } as WriteStatements;
 }

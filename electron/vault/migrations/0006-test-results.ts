@@ -2,10 +2,10 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * Test results. One row per student, test and administration (SAT of 2024-10-12, STAAR
- * Reading of May 2023, AP Calculus AB of May 2024); one row per section or subtest below it
- * with the score as the vendor reported it — scale score, percentile(s) with their norm
- * group, standard error, reported band, performance level in the vendor's words and its
- * own benchmark flag. The source row is kept verbatim (minus redacted fields) as JSON, and
+ * Reading of May 2023, AP Calculus AB of May 2024), holding each section or subtest with
+ * the score as the vendor reported it — scale score, percentile(s) with their norm group,
+ * standard error, reported band, performance level in the vendor's words and its own
+ * benchmark flag. The source row is kept verbatim (minus redacted fields) as JSON, and
  * every result points at the import batch that last wrote it (provenance).
  */
 export class TestResults1764800000006 implements MigrationInterface {
@@ -41,6 +41,11 @@ export class TestResults1764800000006 implements MigrationInterface {
       administration_label TEXT,
       grade_at_testing TEXT,
       flags TEXT NOT NULL DEFAULT '[]',
+      -- One entry per section or subtest, in file order, absent fields left out:
+      -- [{"section":"rw","scale":480,"percentiles":[{"norm":"sat-nationally-representative","value":41}],
+      --   "benchmarkMet":true}, …]. JSON rather than a row per section: a 200,000-row SAT file
+      -- has 3,000,000 sections, and every read needs the whole result anyway.
+      scores TEXT NOT NULL,
       -- hash of the normalized result: a re-import of the same file is "unchanged", not rewritten
       content_hash TEXT NOT NULL,
       raw_json TEXT NOT NULL,
@@ -53,30 +58,9 @@ export class TestResults1764800000006 implements MigrationInterface {
       UNIQUE (student_id, family, subject_key, administration_date)
     )`);
     await q.query(`CREATE INDEX idx_test_results_family ON test_results(family, student_id)`);
-    await q.query(`CREATE TABLE test_scores (
-      id INTEGER PRIMARY KEY AUTOINCREMENT,
-      result_id INTEGER NOT NULL REFERENCES test_results(id) ON DELETE CASCADE,
-      ordinal INTEGER NOT NULL,
-      section TEXT NOT NULL,
-      label TEXT,
-      scale_score REAL,
-      score_text TEXT,
-      raw_score REAL,
-      -- [{"norm": "...", "value": n}]: a percentile means nothing without its comparison group
-      percentiles TEXT NOT NULL DEFAULT '[]',
-      sem REAL,
-      band_low REAL,
-      band_high REAL,
-      performance_level TEXT,
-      performance_level_code TEXT,
-      benchmark_met_reported INTEGER CHECK (benchmark_met_reported IN (0, 1)),
-      stanine INTEGER CHECK (stanine BETWEEN 1 AND 9),
-      UNIQUE (result_id, section)
-    )`);
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query(`DROP TABLE test_scores`);
     await q.query(`DROP TABLE test_results`);
     await q.query(`DROP TABLE score_import_batches`);
   }

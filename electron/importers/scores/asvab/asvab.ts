@@ -49,7 +49,7 @@ export function parseAsvab(table: CsvTable, options: ParseOptions): ScoreParseRe
     if (afqt !== null) scores.push(emptyScore('afqt', { scale: afqt }));
     for (const [c, section] of subtestCols) {
       const v = reader.number(row, c, { min: 0, max: 100 });
-      if (v !== null) scores.push(emptyScore(section, { scale: v, label: reader.header(c) }));
+      if (v !== null) scores.push(emptyScore(section, { scale: v }));
     }
     if (!scores.length) continue;
     const { date, precision } = reader.date(row, dateCol);
