@@ -62,6 +62,7 @@ test('imports the SAT and ACT samples through the UI and explains a card in Engl
   await importThroughUi(page, harness, ACT, { choose: /Import another file/, commit: /^Import 5 results$/, expected: /Recognised as ACT/ });
   await expect(dialog.getByText('Imported 5 new and 0 updated results.')).toBeVisible();
   await dialog.getByRole('button', { name: 'Close' }).click();
+  await expectNoSeriousViolations(page, 'test results screen');
 
   // The TSI view lists the ACT student who met both subjects.
   await page.getByRole('button', { name: 'TSI ready', exact: true }).click();
@@ -72,7 +73,7 @@ test('imports the SAT and ACT samples through the UI and explains a card in Engl
   await expect(card.getByRole('img', { name: /English: 28 on a scale from 1 to 36\. Benchmark 18: Met/ })).toBeVisible();
   const explanation = card.getByTestId('family-explanation');
   await expect(explanation.getByText('English: 28. That is 10 points above the benchmark of 18.')).toBeVisible();
-  await expect(page.getByText(/Met by ACT of Oct 2024: English 28, Reading 27, English \+ Reading 55/)).toBeVisible();
+  await expect(page.getByText(/Met by the ACT \(Oct 2024\): English 28, Reading 27, English \+ Reading 55/)).toBeVisible();
 
   // The family's language can differ from the counselor's: the explanation switches, the screen does not.
   await page.getByRole('button', { name: 'Español' }).click();

@@ -80,6 +80,7 @@ for (const locale of ['en', 'es'] as const) {
           await page.waitForTimeout(500);
           await page.screenshot({ path: join(OUT, `scores-tests-${name}-${locale}-${size}.png`) });
           await page.screenshot({ path: join(OUT, `scores-tests-${name}-full-${locale}-${size}.png`), fullPage: true });
+          await page.getByTestId('score-card').first().screenshot({ path: join(OUT, `scores-card-${name}-${locale}-${size}.png`) });
         }
         await page.getByRole('button', { name: locale === 'en' ? 'Español' : 'English' }).click();
         await page.waitForTimeout(200);

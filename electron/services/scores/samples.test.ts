@@ -262,7 +262,7 @@ describe('family summary (conference mode read) in English and Spanish', () => {
     expect(act.means[0]).toBe('Composite, English, Math, Reading, Science, STEM, and ELA: scores go from 1 to 36.');
     expect(act.means[1]).toBe('Writing: scores go from 2 to 12.');
     expect(en.collegeReadiness).toMatchObject({ ready: true });
-    expect(en.collegeReadiness!.lines[1]).toBe('Reading and writing (ELAR): Met by ACT of October 2024: English 28, Reading 27, English + Reading 55. Counts until October 1, 2029.');
+    expect(en.collegeReadiness!.lines[1]).toBe('Reading and writing (ELAR): Met by the ACT (October 2024): English 28, Reading 27, English + Reading 55. Counts until October 1, 2029.');
     const es = familyScoreSummary(h.db(), ids.get('605002')!, 'es', { asOf: '2026-03-01' });
     const actEs = es.cards.find((c) => c.family === 'ACT')!;
     expect(actEs).toMatchObject({ dateText: 'octubre de 2024', headline: 'Alcanzó todos los puntos de referencia' });

@@ -90,11 +90,11 @@ export function buildStudentView(studentId: number, stored: StoredResult[], asOf
     const rule = CCMR.indicators.find((r) => r.id === i.id)!;
     const evidence: CcmrIndicatorView['evidence'] = [];
     if (i.tsi) {
-      for (const e of [i.tsi.elar, i.tsi.math]) if (e) evidence.push({ resultId: e.resultId, family: e.family, administrationDate: e.administrationDate, label: e.subject, score: null });
+      for (const e of [i.tsi.elar, i.tsi.math]) if (e) evidence.push({ resultId: e.resultId, family: e.family, administrationDate: e.administrationDate, datePrecision: e.datePrecision, label: e.subject, score: null });
     }
     if (i.exam) {
       const s = byId.get(i.exam.resultId);
-      evidence.push({ resultId: i.exam.resultId, family: s?.result.family ?? 'AP', administrationDate: i.exam.administrationDate, label: i.exam.label, score: i.exam.score });
+      evidence.push({ resultId: i.exam.resultId, family: s?.result.family ?? 'AP', administrationDate: i.exam.administrationDate, datePrecision: s?.result.datePrecision ?? 'month', label: i.exam.label, score: i.exam.score });
     }
     return { id: i.id, met: i.met, expression: rule.expression, source: sourceOf(rule), evidence };
   });

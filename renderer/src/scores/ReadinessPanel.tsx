@@ -110,7 +110,7 @@ export function ReadinessPanel({ view }: { view: StudentScoresView }) {
                     <Typography variant="body2" color="text.secondary" sx={{ pl: 3.5 }}>
                       {t('scores.ccmr.by', {
                         what: i.evidence
-                          .map((e) => `${t(`scores.family.${e.family}`)}${e.label && i.id !== 'tsi-both' ? ` ${e.label}` : ''}${e.score !== null ? ` ${e.score}` : ''} (${formatTestDate(e.administrationDate, 'day', locale)})`)
+                          .map((e) => `${t(`scores.family.${e.family}`)}${e.label && i.id !== 'tsi-both' ? ` ${e.label}` : ''}${e.score !== null ? ` ${e.score}` : ''} (${formatTestDate(e.administrationDate, e.datePrecision, locale)})`)
                           .join(' + '),
                       })}
                     </Typography>

@@ -136,7 +136,7 @@ export interface CcmrIndicatorView {
   expression: string;
   source: Sourced;
   /** The result that met it (exam), or the two TSI pieces. */
-  evidence: { resultId: number; family: TestFamily; administrationDate: string; label: string | null; score: number | null }[];
+  evidence: { resultId: number; family: TestFamily; administrationDate: string; datePrecision: DatePrecision; label: string | null; score: number | null }[];
 }
 
 export interface StudentScoresView {
