@@ -181,7 +181,7 @@ function PreviewStep({ p }: { p: ScoresImportPreview }) {
             {t('scores.importDialog.problems')} ({p.problems.length})
           </Typography>
           <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
-            {t('scores.importDialog.problemsHelp')}
+            {t('scores.importDialog.problemsHelp')} {i18n.language === 'es' ? t('scores.importDialog.detailsInEnglish') : ''}
           </Typography>
           <TableContainer sx={{ maxHeight: 280, border: 1, borderColor: 'divider', borderRadius: 1 }}>
             <Table size="small" stickyHeader>
@@ -201,7 +201,16 @@ function PreviewStep({ p }: { p: ScoresImportPreview }) {
                     </TableCell>
                     <TableCell>{x.row ?? '—'}</TableCell>
                     <TableCell sx={{ wordBreak: 'break-word' }}>{x.column ?? '—'}</TableCell>
-                    <TableCell>{x.message}</TableCell>
+                    <TableCell>
+                      {t(`scores.importDialog.problemCode.${x.code}`, { defaultValue: '' }) && (
+                        <Typography variant="body2" sx={{ fontWeight: 650 }}>
+                          {t(`scores.importDialog.problemCode.${x.code}`)}
+                        </Typography>
+                      )}
+                      <Typography variant="body2" lang="en">
+                        {x.message}
+                      </Typography>
+                    </TableCell>
                   </TableRow>
                 ))}
               </TableBody>
@@ -247,7 +256,8 @@ function PreviewStep({ p }: { p: ScoresImportPreview }) {
         <Stack spacing={1}>
           {p.notes.map((n) => (
             <Alert key={n.code + n.message} severity="info" variant="outlined">
-              {n.message}
+              {t(`scores.importDialog.noteCode.${n.code}`, { defaultValue: '' }) && <strong>{t(`scores.importDialog.noteCode.${n.code}`)}: </strong>}
+              <span lang="en">{n.message}</span>
             </Alert>
           ))}
         </Stack>
