@@ -81,6 +81,8 @@ for (const locale of ['en', 'es'] as const) {
           await page.screenshot({ path: join(OUT, `scores-tests-${name}-${locale}-${size}.png`) });
           await page.screenshot({ path: join(OUT, `scores-tests-${name}-full-${locale}-${size}.png`), fullPage: true });
           await page.getByTestId('score-card').first().screenshot({ path: join(OUT, `scores-card-${name}-${locale}-${size}.png`) });
+          const trend = page.getByTestId('trend-chart').first();
+          if (await trend.count()) await trend.screenshot({ path: join(OUT, `scores-trend-${name}-${locale}-${size}.png`) });
         }
         await page.getByRole('button', { name: locale === 'en' ? 'Español' : 'English' }).click();
         await page.waitForTimeout(200);

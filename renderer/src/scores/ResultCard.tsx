@@ -88,7 +88,8 @@ function MainSection({ card, v }: { card: ScoreCardView; v: SectionView }) {
   const locale = i18n.language;
   const name = sectionName(t, card.family, card.subject, v, locale);
   const level = levelText(t, v);
-  const readiness = v.benchmarks.filter((b) => b.kind !== 'dual-credit-eligibility');
+  // An acknowledgment not (yet) earned is not a shortfall worth a chip; dual-credit notes are in the card notes.
+  const readiness = v.benchmarks.filter((b) => b.kind !== 'dual-credit-eligibility' && (b.kind !== 'performance-acknowledgment' || b.met));
   return (
     <Box>
       <Typography variant="body2" color="text.secondary" sx={{ fontWeight: 600 }}>

@@ -51,7 +51,7 @@ function Group({ g, explainLanguage, onDelete }: { g: ScoreGroupView; explainLan
         ))}
         {g.trend && (
           <Grid size={12}>
-            <Card>
+            <Card data-testid="trend-chart">
               <CardContent sx={{ p: 2.5 }}>
                 <TrendChart group={g.group} trend={g.trend} />
               </CardContent>

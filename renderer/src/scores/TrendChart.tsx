@@ -24,6 +24,7 @@ export function TrendChart({ group, trend }: { group: ScoreGroupView['group']; t
     data: trend.points.map((p) => p.values[s] ?? null),
     connectNulls: true,
     curve: 'linear' as const,
+    showMark: true,
     valueFormatter: (v: number | null) => (v === null ? '—' : formatNumber(v, locale)),
   }));
   const title = t(`scores.group.${group}`);

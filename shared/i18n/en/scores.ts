@@ -140,8 +140,8 @@ export const scores = {
   normShort: {
     'sat-nationally-representative': 'National sample',
     'sat-users': 'SAT Suite users',
-    'act-us': 'U.S. rank',
-    'act-state': 'State rank',
+    'act-us': 'U.S. ACT takers',
+    'act-state': 'ACT takers in the state',
     'nwea-grade-season': 'Grade and season norms',
     'cogat-age': 'Age norms',
     'cogat-grade': 'Grade norms',

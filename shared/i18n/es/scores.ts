@@ -139,8 +139,8 @@ export const scores: Translation<typeof en> = {
   normShort: {
     'sat-nationally-representative': 'Muestra nacional',
     'sat-users': 'Usuarios del SAT',
-    'act-us': 'Posición en EE. UU.',
-    'act-state': 'Posición en el estado',
+    'act-us': 'Examinados del ACT en EE. UU.',
+    'act-state': 'Examinados del ACT del estado',
     'nwea-grade-season': 'Normas de grado y época',
     'cogat-age': 'Normas por edad',
     'cogat-grade': 'Normas por grado',
