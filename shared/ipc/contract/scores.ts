@@ -75,7 +75,7 @@ export const columnMappingSchema = z.object({
   grade: optionalColumn,
   subject: optionalColumn,
   level: optionalColumn,
-  sections: z.record(z.string().max(40), z.object({ score: optionalColumn, percentile: optionalColumn })),
+  sections: z.record(z.string().max(40), z.object({ score: optionalColumn, percentile: optionalColumn })).refine((o) => Object.keys(o).length <= 20, { message: 'At most 20 sections' }),
 });
 
 const token = z.object({ token: z.string().uuid() });
