@@ -29,7 +29,15 @@ export interface NumberSpec {
 const NUMERIC = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
 const THOUSANDS = /^\d{1,3}(,\d{3})+(\.\d+)?$/;
 
+const PLAIN_INT = /^\d{1,9}$/;
+
 export function readNumber(raw: string | null | undefined, spec: NumberSpec = {}): NumberRead {
+  // Fast path: most score cells are plain whole numbers.
+  if (raw != null && PLAIN_INT.test(raw)) {
+    const n = Number(raw);
+    if ((spec.min !== undefined && n < spec.min) || (spec.max !== undefined && n > spec.max)) return { ok: false, reason: 'out-of-range', value: null };
+    return { ok: true, value: n };
+  }
   if (isNoScore(raw)) return { ok: true, value: null };
   const s = raw!.trim().replace(/[\u200B-\u200D\uFEFF]/g, '');
   let n: number;
