@@ -80,16 +80,24 @@ export const scoresBench: BenchGroup = {
     const { core, dispose } = await benchCore();
     try {
       core.services.students.createMany(students);
-      core.dialogs.openFiles.import = [[file]];
-      const ours = await time(async () => {
-        const preview = (await core.services.scoreImports.choose('auto'))!;
-        if (!preview.canCommit || preview.counts.new !== ROWS) throw new Error(`bench import preview unexpected: ${JSON.stringify(preview.counts)} ${preview.problems[0]?.message ?? ''}`);
-        return core.services.scoreImports.commit(preview.token);
-      });
-      if (ours.value.counts.new !== ROWS) throw new Error('bench import wrote the wrong count');
+      const db = core.ctx.vault.session().db;
+      // Best of three rounds on each side: the build machines are shared, and one round can be
+      // slowed several-fold by other work; the minimum is the closest to the code's own cost.
+      const ROUNDS = 3;
+      const oursMs: number[] = [];
+      for (let round = 0; round < ROUNDS; round++) {
+        if (round > 0) db.prepare('DELETE FROM test_results').run();
+        core.dialogs.openFiles.import = [[file]];
+        const ours = await time(async () => {
+          const preview = (await core.services.scoreImports.choose('auto'))!;
+          if (!preview.canCommit || preview.counts.new !== ROWS) throw new Error(`bench import preview unexpected: ${JSON.stringify(preview.counts)} ${preview.problems[0]?.message ?? ''}`);
+          return core.services.scoreImports.commit(preview.token);
+        });
+        if (ours.value.counts.new !== ROWS) throw new Error('bench import wrote the wrong count');
+        oursMs.push(ours.ms);
+      }
 
       // Baseline: the same results, already parsed and matched, written with raw prepared statements.
-      const db = core.ctx.vault.session().db;
       const baseline = rawBaselineDatabase(db);
       try {
         const studentIds = new Map<string, number>();
@@ -103,18 +111,25 @@ export const scoresBench: BenchGroup = {
         const params = outcome.result.rows.map((row) => {
           const r = row.result;
           const scores = encodeScores(r.scores);
-          return [studentIds.get(row.student.localId!)!, r.family, r.form, r.subject, r.subject ?? '', r.administrationDate, r.datePrecision, r.administrationLabel, r.gradeAtTesting, '[]', scores, contentHash(r, scores), JSON.stringify(row.raw), row.origin.fileName, row.origin.row, 'ts', 'ts'];
+          return [studentIds.get(row.student.localId!)!, r.family, r.form, r.subject, r.subject ?? '', r.administrationDate, r.datePrecision, r.administrationLabel, r.gradeAtTesting, '[]', scores, contentHash(r, scores), row.raw, row.origin.fileName, row.origin.row, 'ts', 'ts'];
         });
         const insResult = baseline.db.prepare(`INSERT INTO test_results (student_id, family, form, subject, subject_key, administration_date, date_precision, administration_label,
           grade_at_testing, flags, scores, content_hash, raw_json, source_file, source_row, batch_id, version, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, 1, ?, ?)`);
-        const raw = await time(() =>
-          baseline.db.transaction(() => {
-            for (const p of params) insResult.run(...p);
-          })(),
-        );
-        figures['scores.import200k.ms'] = round(ours.ms, 1);
-        figures['scores.import200k.raw_ms'] = round(raw.ms, 1);
-        figures['scores.import200k.ratio'] = round(ours.ms / raw.ms, 2);
+        const rawMs: number[] = [];
+        for (let round = 0; round < ROUNDS; round++) {
+          if (round > 0) baseline.db.prepare('DELETE FROM test_results').run();
+          const raw = await time(() =>
+            baseline.db.transaction(() => {
+              for (const p of params) insResult.run(...p);
+            })(),
+          );
+          rawMs.push(raw.ms);
+        }
+        const oursBest = Math.min(...oursMs);
+        const rawBest = Math.min(...rawMs);
+        figures['scores.import200k.ms'] = round(oursBest, 1);
+        figures['scores.import200k.raw_ms'] = round(rawBest, 1);
+        figures['scores.import200k.ratio'] = round(oursBest / rawBest, 2);
       } finally {
         baseline.cleanup();
       }

@@ -93,7 +93,7 @@ describe('STAAR fixed-width text (TEA layout)', () => {
 
   it('keeps the source record with the PEIMS ID and family-portal code blanked out', () => {
     const r = parsed([fixedFromCsv({ mutate: (l) => l.slice(0, 73) + '123456789' + l.slice(82, 156) + 'SECRET' + l.slice(162) })]);
-    const raw = r.rows[0].raw.record;
+    const raw = JSON.parse(r.rows[0].raw).record as string;
     expect(raw).not.toContain('123456789');
     expect(raw).not.toContain('SECRET');
     expect(raw.slice(190, 193)).toBe('320');

@@ -33,7 +33,14 @@ interface StudentIds {
   id: number;
   localId: string | null;
   stateId: string | null;
-  name: string;
+  first: string;
+  last: string;
+  preferred: string | null;
+}
+
+/** Names only for messages: built when a message needs one, not for every student. */
+function nameOf(s: StudentIds): string {
+  return `${s.preferred || s.first} ${s.last}`;
 }
 
 interface PlanItem {
@@ -71,7 +78,7 @@ function studentLookup(db: RawDatabase) {
   const byState = new Map<string, StudentIds>();
   const rows = db.prepare(`SELECT id, local_id, state_id, first_name, last_name, preferred_name FROM students`).raw().all() as [number, string | null, string | null, string, string, string | null][];
   for (const [id, local, state, first, last, preferred] of rows) {
-    const s = { id, localId: local, stateId: state, name: `${preferred || first} ${last}` };
+    const s: StudentIds = { id, localId: local, stateId: state, first, last, preferred };
     if (local) byLocal.set(local, s);
     if (state) byState.set(state, s);
   }
@@ -85,6 +92,20 @@ function where(row: ParsedScoreRow, column: string | null, severity: ImportProbl
 }
 
 const DESCRIBE: Partial<Record<TestFamily, string>> = { SAT: 'SAT', ACT: 'ACT', AP: 'AP exam', STAAR: 'STAAR test', STAAR_EOC: 'STAAR end-of-course test' };
+
+/**
+ * Rows whose sections were already encoded by an earlier plan, and then released: a
+ * 200,000-row file holds millions of section objects, and keeping them alive between preview
+ * and commit made garbage collection the largest cost of an import.
+ */
+const encodedRows = new WeakMap<ParsedScoreRow, string>();
+
+function releaseSections(plan: Plan): void {
+  for (const item of plan.items) {
+    encodedRows.set(item.row, item.scores);
+    item.row.result.scores = [];
+  }
+}
 
 /** Matches every parsed row to a student and diffs it against what the vault holds. */
 export function planImport(db: RawDatabase, parsed: ScoreParseResult): Plan {
@@ -100,7 +121,7 @@ export function planImport(db: RawDatabase, parsed: ScoreParseResult): Plan {
     const byL = localId ? byLocal.get(localId) : undefined;
     const byS = stateId ? byState.get(stateId) : undefined;
     if (byL && byS && byL.id !== byS.id) {
-      problems.push(where(row, row.student.stateColumn, 'error', 'student-ids-conflict', `The local ID ${localId} belongs to ${byL.name} but the state ID ${stateId} to ${byS.name}. Check the IDs in the file; this row was not matched to either.`));
+      problems.push(where(row, row.student.stateColumn, 'error', 'student-ids-conflict', `The local ID ${localId} belongs to ${nameOf(byL)} but the state ID ${stateId} to ${nameOf(byS)}. Check the IDs in the file; this row was not matched to either.`));
       continue;
     }
     const student = byL ?? byS;
@@ -109,27 +130,28 @@ export function planImport(db: RawDatabase, parsed: ScoreParseResult): Plan {
       continue;
     }
     if (byL && stateId && student.stateId && student.stateId !== stateId) {
-      problems.push(where(row, row.student.stateColumn, 'error', 'student-state-id-differs', `The row's local ID ${localId} is ${student.name}, whose state ID is ${student.stateId}, but the row says ${stateId}. Check which student this is.`));
+      problems.push(where(row, row.student.stateColumn, 'error', 'student-state-id-differs', `The row's local ID ${localId} is ${nameOf(student)}, whose state ID is ${student.stateId}, but the row says ${stateId}. Check which student this is.`));
       continue;
     }
     if (byS && localId && student.localId && student.localId !== localId) {
-      problems.push(where(row, row.student.localColumn, 'error', 'student-local-id-differs', `The row's state ID ${stateId} is ${student.name}, whose local ID is ${student.localId}, but the row says ${localId}. Check which student this is.`));
+      problems.push(where(row, row.student.localColumn, 'error', 'student-local-id-differs', `The row's state ID ${stateId} is ${nameOf(student)}, whose local ID is ${student.localId}, but the row says ${localId}. Check which student this is.`));
       continue;
     }
-    if (!row.result.scores.some(hasAnyValue) && !row.result.flags.includes('score-withheld')) {
-      problems.push(where(row, null, 'warning', 'no-scores', `This ${DESCRIBE[row.result.family] ?? row.result.family} record for ${student.name} has no scores in it; there is nothing to import from it.`));
+    const encoded = encodedRows.get(row);
+    if (encoded === undefined && !row.result.scores.some(hasAnyValue) && !row.result.flags.includes('score-withheld')) {
+      problems.push(where(row, null, 'warning', 'no-scores', `This ${DESCRIBE[row.result.family] ?? row.result.family} record for ${nameOf(student)} has no scores in it; there is nothing to import from it.`));
       continue;
     }
     const key = resultKey(student.id, row.result);
     const earlier = seen.get(key);
     if (earlier) {
       const what = DESCRIBE[row.result.family] ?? row.result.family;
-      problems.push(where(row, null, 'error', 'duplicate-result', `${row.origin.fileName} row ${earlier.origin.row} and row ${row.origin.row} both hold the ${what}${row.result.subject ? ` (${row.result.subject})` : ''} of ${row.result.administrationDate} for ${student.name}. Remove the duplicate row; nothing was imported.`));
+      problems.push(where(row, null, 'error', 'duplicate-result', `${row.origin.fileName} row ${earlier.origin.row} and row ${row.origin.row} both hold the ${what}${row.result.subject ? ` (${row.result.subject})` : ''} of ${row.result.administrationDate} for ${nameOf(student)}. Remove the duplicate row; nothing was imported.`));
       continue;
     }
     seen.set(key, row);
     students.add(student.id);
-    const scores = encodeScores(row.result.scores);
+    const scores = encoded ?? encodeScores(row.result.scores);
     const hash = contentHash(row.result, scores);
     const ex = existing.get(key);
     items.push({ row, studentId: student.id, existingId: ex?.id ?? null, hash, scores, outcome: !ex ? 'new' : ex.hash === hash ? 'unchanged' : 'updated' });
@@ -256,6 +278,8 @@ export class ScoresImportService {
       summary: i.row.result.scores.filter(hasAnyValue).slice(0, 6).map((s) => ({ section: s.section, label: s.label, value: valueText(s) })),
     }));
     const canCommit = !hasBlockingProblems(plan.problems) && plan.counts.new + plan.counts.updated > 0;
+    // The sample above is built; only the encoded sections are needed from here on.
+    releaseSections(plan);
     return {
       token,
       status: 'ready',
@@ -321,7 +345,7 @@ export class ScoresImportService {
       for (const item of plan.items) {
         if (item.outcome === 'unchanged') continue;
         const r = item.row.result;
-        const raw = JSON.stringify(item.row.raw);
+        const raw = item.row.raw;
         const flags = r.flags.length ? JSON.stringify(r.flags) : '[]';
         if (item.outcome === 'new') {
           st.insertResult.run(item.studentId, r.family, r.form, r.subject, r.subject ?? '', r.administrationDate, r.datePrecision, r.administrationLabel, r.gradeAtTesting, flags, item.scores, item.hash, raw, item.row.origin.fileName, item.row.origin.row, batchId, ts, ts);

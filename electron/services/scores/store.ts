@@ -97,14 +97,15 @@ function hash53(str: string): string {
 }
 
 /**
- * A cheap fingerprint of what an import plan depends on (students' IDs and the results
- * already stored). Equal fingerprints at preview and commit mean the plan still holds;
- * otherwise the commit re-plans and compares.
+ * What an import plan depends on (students' IDs, the results already stored), as a cheap
+ * fingerprint: every write in the app goes through this one connection, so an unchanged
+ * `total_changes()` (rows inserted, updated or deleted since the vault was opened) means
+ * nothing changed since the preview. Any write at all — even an audit entry — only makes the
+ * commit re-plan and compare, never skip a check.
  */
 export function planFingerprint(db: RawDatabase): string {
-  const s = db.prepare(`SELECT count(*) AS n, coalesce(max(id), 0) AS m, coalesce(max(updated_at), '') AS u FROM students`).get() as { n: number; m: number; u: string };
-  const r = db.prepare(`SELECT count(*) AS n, coalesce(max(id), 0) AS m, coalesce(max(updated_at), '') AS u FROM test_results`).get() as { n: number; m: number; u: string };
-  return `${s.n}/${s.m}/${s.u}|${r.n}/${r.m}/${r.u}`;
+  const r = db.prepare('SELECT total_changes() AS c, (SELECT max(rowid) FROM students) AS s, (SELECT max(rowid) FROM test_results) AS t').get() as { c: number; s: number | null; t: number | null };
+  return `${r.c}/${r.s ?? 0}/${r.t ?? 0}`;
 }
 
 const SELECT_RESULTS = `SELECT id, student_id, family, form, subject, administration_date, date_precision, administration_label, grade_at_testing,

@@ -127,8 +127,12 @@ export interface ParsedScoreRow {
     /** Name as written in the file, shown only in the preview to help find unmatched students. */
     name: string | null;
   };
-  /** The source row (non-empty cells), with known sensitive columns redacted. */
-  raw: Record<string, string>;
+  /**
+   * The source row as JSON (non-empty cells by column, known sensitive columns redacted),
+   * kept as text from the start: one row is shared by all results it gives, and 200,000
+   * small objects would only feed the garbage collector.
+   */
+  raw: string;
 }
 
 export function emptyScore(section: string, patch: Partial<ScoreValue> = {}): ScoreValue {

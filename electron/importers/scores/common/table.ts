@@ -140,16 +140,23 @@ export class TableReader {
     return r.value;
   }
 
-  /** Non-empty cells of the row, by header; `redact` columns are left out (sensitive, not needed). */
-  raw(row: CsvRow, redact: number[] = []): Record<string, string> {
-    const out: Record<string, string> = {};
-    const skip = new Set(redact);
-    this.table.headers.forEach((h, i) => {
-      if (skip.has(i)) return;
+  private headerJson: string[] | null = null;
+
+  /** Non-empty cells of the row as JSON, by header; `redact` columns are left out (sensitive, not needed). */
+  raw(row: CsvRow, redact: number[] = []): string {
+    this.headerJson ??= this.table.headers.map((h) => JSON.stringify(h));
+    let out = '{';
+    let first = true;
+    for (let i = 0; i < this.headerJson.length; i++) {
+      if (redact.length && redact.includes(i)) continue;
       const v = row.values[i];
-      if (v !== undefined && v.trim() !== '') out[h] = v.trim();
-    });
-    return out;
+      if (v === undefined) continue;
+      const t = v.trim();
+      if (t === '') continue;
+      out += `${first ? '' : ','}${this.headerJson[i]}:${JSON.stringify(t)}`;
+      first = false;
+    }
+    return `${out}}`;
   }
 
   /** Columns never read by the parser, for the preview's "not used" list. */

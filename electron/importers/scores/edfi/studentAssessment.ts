@@ -93,6 +93,7 @@ function sectionOf(family: TestFamily, identifier: string, subject: string | nul
 interface Group {
   parsed: ParsedScoreRow;
   sections: Set<string>;
+  raw: Record<string, string>;
 }
 
 export function parseStudentAssessments(files: ScoreFile[], options: ParseOptions): ScoreParseResult {
@@ -226,9 +227,10 @@ export function parseStudentAssessments(files: ScoreFile[], options: ParseOption
             result: { family, form: family === 'STATE' ? (info?.title ?? null) : null, subject, administrationDate: dateRead.date, datePrecision: 'day', administrationLabel: textAt(element, 'SchoolYear'), gradeAtTesting: grade, scores: [], flags: family === 'SAT' && dateRead.date < '2016-03-01' ? ['sat-date-before-redesign'] : [] },
             origin: { fileName: file.name, row: index, line },
             student: { localId: id.value, stateId: null, localColumn: 'StudentUniqueId', stateColumn: null, name: null },
-            raw: {},
+            raw: '',
           },
           sections: new Set(),
+          raw: {},
         };
         groups.set(key, g);
         rows.push(g.parsed);
@@ -240,9 +242,10 @@ export function parseStudentAssessments(files: ScoreFile[], options: ParseOption
       g.sections.add(section);
       g.parsed.result.scores.push(value, ...extra.filter((e) => !g!.sections.has(e.section)));
       for (const e of extra) g.sections.add(e.section);
-      g.parsed.raw[identifier] = JSON.stringify(summary);
+      g.raw[identifier] = JSON.stringify(summary);
     }
   }
+  for (const g of groups.values()) g.parsed.raw = JSON.stringify(g.raw);
   if (rawAsScale > 0) notes.push({ code: 'edfi-raw-as-scale', message: `${rawAsScale} SAT/ACT section scores are labelled "Raw score" but lie on the section's own scale (e.g. 200–800), so they were read as section scores.` });
   if (!files.some((f) => isStudentAssessmentXml(f.bytes))) {
     problems.push({ fileName: files[0]?.name ?? '', row: null, column: null, severity: 'error', code: 'edfi-no-student-assessment', message: 'No Ed-Fi StudentAssessment interchange (root <InterchangeStudentAssessment>) was chosen; an AssessmentMetadata file alone holds no results.' });

@@ -78,7 +78,7 @@ interface RecordContext {
   line: number;
   get: Getter;
   column: (f: Field) => string;
-  raw: () => Record<string, string>;
+  raw: () => string;
 }
 
 function administration(code: string, kind: Layout['kind']): { date: string; label: string; year: number } | null {
@@ -201,7 +201,7 @@ export function parseStaarCsv(table: CsvTable, options: ParseOptions): ScorePars
             const v = row.values[i];
             if (!redact.has(i) && v !== undefined && v.trim() !== '') out[h] = v.trim();
           });
-          return out;
+          return JSON.stringify(out);
         },
       },
       options,
@@ -244,7 +244,7 @@ export function parseStaarFixed(fileName: string, bytes: Uint8Array, options: Pa
         raw: () => {
           let kept = record;
           for (const f of layout.redact) kept = kept.slice(0, f.start) + ' '.repeat(f.length) + kept.slice(f.start + f.length);
-          return { record: kept.trimEnd(), layout: layout.id };
+          return JSON.stringify({ record: kept.trimEnd(), layout: layout.id });
         },
       },
       options,
