@@ -230,8 +230,10 @@ function staarLevelMessages(level: LevelView | null, label: Message): Message[] 
   return [msg('scores.explain.reportedLevel', { section: label, level: level.text ?? '' })];
 }
 
-export function interpretResult(result: ScoreResult, context: InterpretContext): ResultInterpretation {
+export function interpretResult(result: ScoreResult, _context: InterpretContext): ResultInterpretation {
   const sections = result.scores.map((s) => sectionView(result, s));
+  const labels = new Map(result.scores.map((s) => [s.section, sectionLabel(result.family, s)]));
+  const labelOf = (section: string): Message => labels.get(section)!;
   const mains = sections.filter((v) => v.main);
   const shown = mains.length ? mains : sections;
   const means: Message[] = [];
@@ -250,13 +252,13 @@ export function interpretResult(result: ScoreResult, context: InterpretContext):
       if (v.score === null || !v.scale || v.isPercentile) continue;
       const k = `${v.scale.min}|${v.scale.max}`;
       const r = ranges.get(k) ?? { min: v.scale.min, max: v.scale.max, labels: [] };
-      r.labels.push(sectionLabel(family, result.scores.find((s) => s.section === v.section)!));
+      r.labels.push(labelOf(v.section));
       ranges.set(k, r);
     }
     for (const r of ranges.values()) means.push(msg('scores.explain.scaleRange', { sections: r.labels, min: r.min, max: r.max }));
   }
   for (const v of shown) {
-    const label = sectionLabel(family, result.scores.find((s) => s.section === v.section)!);
+    const label = labelOf(v.section);
     if (family === 'STAAR' || family === 'STAAR_EOC' || family === 'STATE') {
       if (v.section === 'scale') {
         means.push(...staarLevelMessages(v.level, msg(family === 'STATE' ? 'scores.sectionLabel.vendor' : `scores.subject.${result.subject ?? 'unknown'}`, family === 'STATE' ? { label: result.subject ?? result.form ?? '' } : undefined)));
@@ -330,7 +332,7 @@ export function interpretResult(result: ScoreResult, context: InterpretContext):
   const missed = readinessChecks.filter(({ c }) => !c.met);
   if ((SAT_SUITE as readonly string[]).includes(family) || family === 'ACT' || family === 'PREACT') {
     if (missed.length) {
-      for (const { v } of missed) nextSteps.push(msg('scores.next.practice', { section: sectionLabel(family, result.scores.find((s) => s.section === v.section)!) }));
+      for (const { v } of missed) nextSteps.push(msg('scores.next.practice', { section: labelOf(v.section) }));
       nextSteps.push(msg(family === 'SAT' || family === 'ACT' ? 'scores.next.retest' : 'scores.next.keepGrowing'));
     } else if (readinessChecks.length) {
       nextSteps.push(msg(family === 'SAT' || family === 'ACT' ? 'scores.next.readyCollege' : 'scores.next.onTrack'));
@@ -362,9 +364,8 @@ export function interpretResult(result: ScoreResult, context: InterpretContext):
   }
   // Month-only dates matter where a rule turns on the day (the ACT rule changed on 2023-02-15).
   if (result.datePrecision === 'month' && family === 'ACT') notes.push(msg('scores.note.monthOnly'));
-  for (const v of shown) if (v.scale?.source.uncertain) notes.push(msg('scores.note.uncertainScale', { section: sectionLabel(family, result.scores.find((s) => s.section === v.section)!) }));
+  for (const v of shown) if (v.scale?.source.uncertain) notes.push(msg('scores.note.uncertainScale', { section: labelOf(v.section) }));
   if (family === 'MAP' && CONCEPTS.mapNorms.uncertain) notes.push(msg('scores.note.mapNorms'));
-  void context;
 
   // Headline.
   let status: HeadlineStatus = 'info';
@@ -389,9 +390,10 @@ export function interpretResult(result: ScoreResult, context: InterpretContext):
 }
 
 function dedupe(list: Message[]): Message[] {
+  if (list.length < 2) return list;
   const seen = new Set<string>();
   return list.filter((m) => {
-    const k = JSON.stringify(m);
+    const k = m.params ? `${m.key}\u0000${JSON.stringify(m.params)}` : m.key;
     if (seen.has(k)) return false;
     seen.add(k);
     return true;

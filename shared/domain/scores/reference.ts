@@ -91,8 +91,15 @@ export function scaleFor(family: TestFamily, section: string): ScaleRange | unde
   return scaleIndex.get(`${family}|${section}`);
 }
 
+const benchmarkIndex = new Map<string, Benchmark[]>();
+for (const b of BENCHMARKS) {
+  const k = `${b.family}|${b.section}`;
+  benchmarkIndex.set(k, [...(benchmarkIndex.get(k) ?? []), b]);
+}
+const NONE: Benchmark[] = [];
+
 export function benchmarksFor(family: TestFamily, section: string): Benchmark[] {
-  return BENCHMARKS.filter((b) => b.family === family && b.section === section);
+  return benchmarkIndex.get(`${family}|${section}`) ?? NONE;
 }
 
 export function tsiRule(id: string): TsiRule {
