@@ -135,13 +135,20 @@ export interface ParsedScoreRow {
   raw: string;
 }
 
+/**
+ * One shared, frozen empty list: a large import creates millions of sections and most have no
+ * percentile, so a fresh array each would only feed the garbage collector. Frozen, so code that
+ * tried to push into it would fail loudly instead of sharing the push.
+ */
+const NO_PERCENTILES = Object.freeze([]) as unknown as Percentile[];
+
 export function emptyScore(section: string, patch: Partial<ScoreValue> = {}): ScoreValue {
   return {
     section,
     label: null,
     scale: null,
     text: null,
-    percentiles: [],
+    percentiles: NO_PERCENTILES,
     sem: null,
     band: null,
     level: null,
