@@ -126,9 +126,18 @@ export class TableReader {
     return o;
   }
 
+  /** Test dates repeat thousands of times in a file (one administration): read each distinct text once. */
+  private readonly dateMemo = new Map<string, ReturnType<typeof readTestDate>>();
+
   date(row: CsvRow, i: number, format: VendorDateFormat = 'auto'): { date: IsoDate | null; precision: 'day' | 'month' } {
     if (i < 0) return { date: null, precision: 'day' };
-    const r = readTestDate(this.cell(row, i), { today: this.today, format, order: format === 'auto' ? this.orderOf(i) : undefined });
+    const cell = this.cell(row, i);
+    const memoKey = `${i}\u0000${format}\u0000${cell}`;
+    let r = this.dateMemo.get(memoKey);
+    if (!r) {
+      r = readTestDate(cell, { today: this.today, format, order: format === 'auto' ? this.orderOf(i) : undefined });
+      if (this.dateMemo.size < 5000) this.dateMemo.set(memoKey, r);
+    }
     if (r.problem) this.problem(row, i, 'error', r.problem.code, `${this.header(i)}: ${r.problem.message}`);
     return { date: r.date, precision: r.precision };
   }

@@ -134,9 +134,16 @@ export function apGrade(raw: string | null | undefined): GradeLevel | null {
   return v === null ? null : (AP_GRADES[String(Number(v))] ?? null);
 }
 
-/** Grade words and numbers ("11th Grade", "11", "03", "0" = kindergarten). */
+const gradeMemo = new Map<string, GradeLevel | null>();
+
+/** Grade words and numbers ("11th Grade", "11", "03", "0" = kindergarten); a file repeats a dozen values, read each once. */
 export function plainGrade(raw: string | null | undefined): GradeLevel | null {
-  const v = readText(raw);
-  if (v === null) return null;
-  return normalizeGradeLevel(v.replace(/\s*grade$/i, '').trim());
+  if (raw == null) return null;
+  let g = gradeMemo.get(raw);
+  if (g === undefined) {
+    const v = readText(raw);
+    g = v === null ? null : normalizeGradeLevel(v.replace(/\s*grade$/i, '').trim());
+    if (gradeMemo.size < 2000) gradeMemo.set(raw, g);
+  }
+  return g;
 }
