@@ -75,12 +75,27 @@ export class TableReader {
   }
 
   /** A score; `range` names the sourced scale it must lie on (hard error outside it). */
+  /** Resolved bounds per column, reused while the column is read with the same spec (the usual case). */
+  private readonly boundsByColumn = new Map<number, { spec: NumberSpec & { range?: [TestFamily, string] }; scale: ReturnType<typeof scaleFor>; bounds: NumberSpec }>();
+
   number(row: CsvRow, i: number, spec: NumberSpec & { range?: [TestFamily, string]; what?: string } = {}): number | null {
     if (i < 0) return null;
     const raw = this.cell(row, i);
-    const scale = spec.range ? scaleFor(spec.range[0], spec.range[1]) : undefined;
-    const hard = scale && !scale.uncertain;
-    const bounds: NumberSpec = { integer: spec.integer, min: spec.min ?? (hard ? scale.min : undefined), max: spec.max ?? (hard ? scale.max : undefined) };
+    let resolved = this.boundsByColumn.get(i);
+    const same =
+      resolved &&
+      resolved.spec.min === spec.min &&
+      resolved.spec.max === spec.max &&
+      resolved.spec.integer === spec.integer &&
+      resolved.spec.range?.[0] === spec.range?.[0] &&
+      resolved.spec.range?.[1] === spec.range?.[1];
+    if (!resolved || !same) {
+      const sc = spec.range ? scaleFor(spec.range[0], spec.range[1]) : undefined;
+      const hard = sc && !sc.uncertain;
+      resolved = { spec, scale: sc, bounds: { integer: spec.integer, min: spec.min ?? (hard ? sc.min : undefined), max: spec.max ?? (hard ? sc.max : undefined) } };
+      this.boundsByColumn.set(i, resolved);
+    }
+    const { scale, bounds } = resolved;
     const r = readNumber(raw, bounds);
     if (r.ok) {
       if (r.value !== null && scale?.uncertain && (r.value < scale.min || r.value > scale.max)) {
