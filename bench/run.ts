@@ -4,12 +4,13 @@ import { rosterBench } from './figures/roster';
 import { workspaceBench } from './figures/workspace';
 import { conferenceBench } from './figures/conference';
 import { plansBench } from './figures/plans';
+import { scoresBench } from './figures/scores';
 
 /**
  * `npm run bench [-- --only=<prefix>]`: builds its own synthetic data in temp folders,
  * prints a table, and prints one JSON object on the last line (format: ../shared/BENCH.md).
  */
-const GROUPS: BenchGroup[] = [studentsBench, rosterBench, plansBench, workspaceBench, conferenceBench];
+const GROUPS: BenchGroup[] = [studentsBench, rosterBench, plansBench, scoresBench, workspaceBench, conferenceBench];
 
 const TARGETS: Record<string, string> = {
   'students.insert10k.ratio': '≤ 2',
@@ -23,6 +24,9 @@ const TARGETS: Record<string, string> = {
   'plan.audit.p95_ms': '≤ 1',
   'report.offTrack10k.ms': '≤ 2000',
   'report.offTrack10k.warm_ms': 'report',
+  'scores.import200k.ms': '≤ 15000',
+  'scores.import200k.ratio': '≤ 2',
+  'scores.interpretHistory.p95_ms': '≤ 2',
 };
 
 async function main() {

@@ -20,6 +20,8 @@ import { TranscriptService } from '../services/courses/transcriptService';
 import { PgpService } from '../services/courses/pgpService';
 import { PreregService } from '../services/courses/preregService';
 import { ReportService } from '../services/courses/reportService';
+import { ScoresImportService } from '../services/scores/importService';
+import { ScoresService } from '../services/scores/scoresService';
 
 export interface Services {
   vault: VaultService;
@@ -43,6 +45,8 @@ export interface Services {
   pgp: PgpService;
   prereg: PreregService;
   reports: ReportService;
+  scores: ScoresService;
+  scoreImports: ScoresImportService;
 }
 
 export function createServices(ctx: AppContext): Services {
@@ -77,6 +81,8 @@ export function createServices(ctx: AppContext): Services {
     pgp: new PgpService(courseStore, ctx.now),
     prereg: new PreregService(courseStore, ctx),
     reports,
+    scores: new ScoresService(session, ctx.now),
+    scoreImports: new ScoresImportService(session, ctx.now, pendingImports, ctx.dialogs),
   };
 }
 
@@ -89,6 +95,7 @@ function settingsOf(ctx: AppContext): Settings {
 export function createHandlers(ctx: AppContext, services: Services, autoLock: AutoLock): Handlers {
   const { vault, students, guardians, caseloadViews, roster, conferences, presentation } = services;
   const { catalog, ruleSets, plans, transcripts, pgp, prereg, reports } = services;
+  const { scores, scoreImports } = services;
   return {
     app: {
       info: () => ({ name: 'Waypoint', version: ctx.host.version, platform: ctx.host.platform, runtime: ctx.host.runtime }),
@@ -246,6 +253,22 @@ export function createHandlers(ctx: AppContext, services: Services, autoLock: Au
       removeRecommendation: (i) => prereg.removeRecommendation(i.recommendationId, i.version),
       setReviewed: (i) => prereg.setReviewed(i.studentId, i.schoolYear, i.reviewed, i.reviewedOn),
       exportCsv: (i) => prereg.exportCsv(i.schoolYear),
+    },
+    scores: {
+      importChoose: (i) => scoreImports.choose(i.expect),
+      importMap: (i) => scoreImports.map(i.token, i.mapping),
+      importCommit: (i) => scoreImports.commit(i.token),
+      importCancel: (i) => {
+        scoreImports.cancel(i.token);
+        return null;
+      },
+      imports: () => scores.imports(),
+      student: (i) => scores.student(i.studentId),
+      caseload: (i) => scores.caseload(i),
+      deleteResult: (i) => {
+        scores.deleteResult(i.id, i.version);
+        return null;
+      },
     },
   };
 }

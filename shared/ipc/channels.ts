@@ -31,6 +31,7 @@ export const API_SHAPE = {
   coursePlans: ['workspace', 'start', 'addEntry', 'moveEntry', 'updateEntry', 'removeEntry', 'updatePlan', 'createScenario', 'deleteScenario', 'compare', 'choose', 'addRecord', 'updateRecord', 'removeRecord', 'previewTranscript', 'commitTranscript', 'offTrack'],
   pgp: ['get', 'save'],
   prereg: ['overview', 'student', 'addRequest', 'updateRequest', 'removeRequest', 'requestFromPlan', 'addRecommendation', 'updateRecommendation', 'removeRecommendation', 'setReviewed', 'exportCsv'],
+  scores: ['importChoose', 'importMap', 'importCommit', 'importCancel', 'imports', 'student', 'caseload', 'deleteResult'],
 } as const;
 
 /** Events the main process pushes to windows. */

@@ -4,6 +4,7 @@ import { StudentRecord1764800000003 } from './0003-student-record';
 import { PlanWorkspace1764800000004 } from './0004-plan-workspace';
 import { Conferences1764800000007 } from './0007-conferences';
 import { CoursePlans1764800000005 } from './0005-course-plans';
+import { TestResults1764800000006 } from './0006-test-results';
 
 /**
  * Explicit, ordered list of migration classes (never a glob). Each concern owns one file;
@@ -16,5 +17,6 @@ export const MIGRATIONS = [
   StudentRecord1764800000003,
   PlanWorkspace1764800000004,
   CoursePlans1764800000005,
+  TestResults1764800000006,
   Conferences1764800000007,
 ];

@@ -15,6 +15,8 @@ import SchoolOutlined from '@mui/icons-material/SchoolOutlined';
 import { CoursesScreen } from '../courses/CoursesScreen';
 import { PreregScreen } from '../courses/PreregScreen';
 import { GraduationReportScreen } from '../courses/GraduationReportScreen';
+import AssessmentOutlined from '@mui/icons-material/AssessmentOutlined';
+import { ScoresScreen } from '../scores/ScoresScreen';
 
 /**
  * Left-navigation entries and top-level screens. Each concern (imports, pre-registration,
@@ -35,6 +37,7 @@ export const NAV: NavItem[] = [
   { to: '/graduation', key: 'courses.nav.graduation', icon: <SchoolOutlined /> },
   { to: '/prereg', key: 'courses.nav.prereg', icon: <PlaylistAddCheckOutlined /> },
   { to: '/courses', key: 'courses.nav.courses', icon: <MenuBookOutlined /> },
+  { to: '/scores', key: 'scores.nav', icon: <AssessmentOutlined /> },
   { to: '/settings', key: 'common.nav.settings', icon: <SettingsOutlined /> },
 ];
 
@@ -47,4 +50,5 @@ export const EXTRA_ROUTES: RouteObject[] = [
   { path: 'courses', element: <CoursesScreen /> },
   { path: 'prereg', element: <PreregScreen /> },
   { path: 'graduation', element: <GraduationReportScreen /> },
+  { path: 'scores', element: <ScoresScreen /> },
 ];

@@ -7,6 +7,7 @@ import { NotesTab } from '../workspace/NotesTab';
 import { ReferralsTab } from '../workspace/ReferralsTab';
 import { ConferencesTab, StartConferenceButton } from '../conference/ConferencesTab';
 import { CoursePlanTab } from '../courses/plan/CoursePlanTab';
+import { TestsTab } from '../scores/TestsTab';
 
 /**
  * The sections of a student's page, in order. Each concern (plan, courses, tests,
@@ -23,6 +24,7 @@ export const STUDENT_TABS: StudentTab[] = [
   { id: 'profile', labelKey: 'student.tabs.profile', render: (s) => <ProfileTab student={s} /> },
   { id: 'plan', labelKey: 'workspace.tabs.plan', render: (s) => <PlanTab key={s.id} student={s} /> },
   { id: 'course-plan', labelKey: 'courses.plan.tab', render: (s) => <CoursePlanTab key={s.id} student={s} /> },
+  { id: 'tests', labelKey: 'scores.tab', render: (s) => <TestsTab student={s} /> },
   { id: 'decisions', labelKey: 'workspace.tabs.decisions', render: (s) => <DecisionsTab key={s.id} student={s} /> },
   { id: 'notes', labelKey: 'workspace.tabs.notes', render: (s) => <NotesTab key={s.id} student={s} /> },
   { id: 'referrals', labelKey: 'workspace.tabs.referrals', render: (s) => <ReferralsTab key={s.id} student={s} /> },

@@ -6,9 +6,10 @@ import { conference } from './conference';
 import { recoverySheet } from './recoverySheet';
 import { roster } from './roster';
 import { rosterProblems } from './rosterProblems';
+import { scores } from './scores';
 import { settings } from './settings';
 import { student } from './student';
 import { vault } from './vault';
 import { workspace } from './workspace';
 
-export const es = { common, vault, caseload, student, settings, recoverySheet, dialogs, menu, roster, rosterProblems, workspace, courses, conference };
+export const es = { common, vault, caseload, student, settings, recoverySheet, dialogs, menu, roster, rosterProblems, workspace, courses, scores, conference };

@@ -4,6 +4,7 @@ import { caseloadViewsContract } from './caseloadViews';
 import { rosterContract } from './roster';
 import { catalogContract } from './courses';
 import { coursePlansContract } from './coursePlans';
+import { scoresContract } from './scores';
 import { studentsContract } from './students';
 import { vaultContract } from './vault';
 import { goalsContract } from './goals';
@@ -29,6 +30,7 @@ export const contract = {
   ...rosterContract,
   ...catalogContract,
   ...coursePlansContract,
+  ...scoresContract,
 };
 
 export type Contract = typeof contract;
@@ -48,3 +50,4 @@ export * from './caseloadViews';
 export * from './roster';
 export * from './courses';
 export * from './coursePlans';
+export * from './scores';

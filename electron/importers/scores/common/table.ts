@@ -1,0 +1,190 @@
+import type { ImportProblem } from '../../../../shared/ipc/contract/imports';
+import type { IsoDate } from '../../../../shared/domain/dates';
+import { detectDateOrder, type DateOrder } from '../../../../shared/domain/roster/dates';
+import { cleanId } from '../../../../shared/domain/roster/ids';
+import { quote } from '../../../../shared/domain/roster/problems';
+import { headerKey, type CsvRow, type CsvTable } from '../../text/csv';
+import { scaleFor } from '../../../../shared/domain/scores/reference';
+import type { TestFamily } from '../../../../shared/domain/scores/types';
+import { readFlag, readNumber, readTestDate, readText, type NumberSpec, type VendorDateFormat } from './values';
+
+/**
+ * Column access for one vendor CSV: remembers which columns were read (the rest are listed
+ * as "not used" in the preview), and turns every unreadable cell into a problem that names
+ * the file, row, line and column.
+ */
+export class TableReader {
+  readonly problems: ImportProblem[] = [];
+  private readonly index = new Map<string, number>();
+  private readonly used = new Set<number>();
+  private readonly dateOrders = new Map<number, DateOrder>();
+
+  constructor(
+    readonly table: CsvTable,
+    readonly today: IsoDate,
+  ) {
+    table.headers.forEach((h, i) => {
+      const k = headerKey(h);
+      if (!this.index.has(k)) this.index.set(k, i);
+    });
+  }
+
+  get fileName(): string {
+    return this.table.fileName;
+  }
+
+  /** Index of the first named column present (marked as used), or -1. */
+  col(...names: string[]): number {
+    for (const n of names) {
+      const i = this.index.get(headerKey(n));
+      if (i !== undefined) {
+        this.used.add(i);
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  has(...names: string[]): boolean {
+    return names.some((n) => this.index.has(headerKey(n)));
+  }
+
+  header(i: number): string {
+    return this.table.headers[i];
+  }
+
+  cell(row: CsvRow, i: number): string {
+    return i < 0 ? '' : (row.values[i] ?? '');
+  }
+
+  problem(row: CsvRow | null, column: number | string | null, severity: ImportProblem['severity'], code: string, message: string): void {
+    const p: ImportProblem = {
+      fileName: this.fileName,
+      row: row?.row ?? null,
+      column: typeof column === 'number' ? (column >= 0 ? this.header(column) : null) : column,
+      severity,
+      code,
+      message,
+    };
+    if (row?.line != null) p.line = row.line;
+    this.problems.push(p);
+  }
+
+  text(row: CsvRow, i: number): string | null {
+    return i < 0 ? null : readText(this.cell(row, i));
+  }
+
+  /** A score; `range` names the sourced scale it must lie on (hard error outside it). */
+  /** Resolved bounds per column, reused while the column is read with the same spec (the usual case). */
+  private readonly boundsByColumn = new Map<number, { spec: NumberSpec & { range?: [TestFamily, string] }; scale: ReturnType<typeof scaleFor>; bounds: NumberSpec }>();
+
+  number(row: CsvRow, i: number, spec: NumberSpec & { range?: [TestFamily, string]; what?: string } = {}): number | null {
+    if (i < 0) return null;
+    const raw = this.cell(row, i);
+    let resolved = this.boundsByColumn.get(i);
+    const same =
+      resolved &&
+      resolved.spec.min === spec.min &&
+      resolved.spec.max === spec.max &&
+      resolved.spec.integer === spec.integer &&
+      resolved.spec.range?.[0] === spec.range?.[0] &&
+      resolved.spec.range?.[1] === spec.range?.[1];
+    if (!resolved || !same) {
+      const sc = spec.range ? scaleFor(spec.range[0], spec.range[1]) : undefined;
+      const hard = sc && !sc.uncertain;
+      resolved = { spec, scale: sc, bounds: { integer: spec.integer, min: spec.min ?? (hard ? sc.min : undefined), max: spec.max ?? (hard ? sc.max : undefined) } };
+      this.boundsByColumn.set(i, resolved);
+    }
+    const { scale, bounds } = resolved;
+    const r = readNumber(raw, bounds);
+    if (r.ok) {
+      if (r.value !== null && scale?.uncertain && (r.value < scale.min || r.value > scale.max)) {
+        this.problem(row, i, 'warning', 'score-unusual', `${quote(raw.trim())} is outside the usual range ${scale.min}–${scale.max}; it was kept as written.`);
+      }
+      return r.value;
+    }
+    const what = spec.what ?? this.header(i);
+    if (r.reason === 'not-a-number') {
+      this.problem(row, i, 'error', 'score-not-a-number', `${what}: ${quote(raw.trim())} is not a score. Expected a number, or a blank or "-" for no score.`);
+    } else if (r.reason === 'not-whole') {
+      this.problem(row, i, 'error', 'score-not-whole', `${what}: ${quote(raw.trim())} should be a whole number.`);
+    } else {
+      const lo = bounds.min ?? '';
+      const hi = bounds.max ?? '';
+      const src = scale ? ` (${scale.source})` : '';
+      this.problem(row, i, 'error', 'score-out-of-range', `${what}: ${quote(raw.trim())} is outside the range ${lo}–${hi}${src}. The columns may be shifted, or this is a different test.`);
+    }
+    return null;
+  }
+
+  flag(row: CsvRow, i: number): boolean | null {
+    if (i < 0) return null;
+    const f = readFlag(this.cell(row, i));
+    if (f === 'unreadable') {
+      this.problem(row, i, 'warning', 'flag-unreadable', `${quote(this.cell(row, i))} is not Y or N; read as not reported.`);
+      return null;
+    }
+    return f;
+  }
+
+  /** Date order for a column of slashed dates, decided from all its values (day-first only when the column proves it). */
+  private orderOf(i: number): DateOrder {
+    let o = this.dateOrders.get(i);
+    if (!o) {
+      const found = detectDateOrder(this.table.rows.map((r) => r.values[i] ?? ''));
+      o = found.order;
+      this.dateOrders.set(i, o);
+      if (found.evidence === 'mixed') {
+        this.problem(null, i, 'error', 'date-order-mixed', `The column "${this.header(i)}" mixes month-first and day-first dates (some values only work one way, some only the other), so no date in it can be trusted.`);
+      }
+    }
+    return o;
+  }
+
+  /** Test dates repeat thousands of times in a file (one administration): read each distinct text once. */
+  private readonly dateMemo = new Map<string, ReturnType<typeof readTestDate>>();
+
+  date(row: CsvRow, i: number, format: VendorDateFormat = 'auto'): { date: IsoDate | null; precision: 'day' | 'month' } {
+    if (i < 0) return { date: null, precision: 'day' };
+    const cell = this.cell(row, i);
+    const memoKey = `${i}\u0000${format}\u0000${cell}`;
+    let r = this.dateMemo.get(memoKey);
+    if (!r) {
+      r = readTestDate(cell, { today: this.today, format, order: format === 'auto' ? this.orderOf(i) : undefined });
+      if (this.dateMemo.size < 5000) this.dateMemo.set(memoKey, r);
+    }
+    if (r.problem) this.problem(row, i, 'error', r.problem.code, `${this.header(i)}: ${r.problem.message}`);
+    return { date: r.date, precision: r.precision };
+  }
+
+  id(row: CsvRow, i: number): string | null {
+    if (i < 0) return null;
+    const r = cleanId(this.cell(row, i));
+    if (r.issue) this.problem(row, i, 'error', r.issue.code, r.issue.message);
+    return r.value;
+  }
+
+  private headerJson: string[] | null = null;
+
+  /** Non-empty cells of the row as JSON, by header; `redact` columns are left out (sensitive, not needed). */
+  raw(row: CsvRow, redact: number[] = []): string {
+    this.headerJson ??= this.table.headers.map((h) => JSON.stringify(h));
+    let out = '{';
+    let first = true;
+    for (let i = 0; i < this.headerJson.length; i++) {
+      if (redact.length && redact.includes(i)) continue;
+      const v = row.values[i];
+      if (v === undefined) continue;
+      const t = v.trim();
+      if (t === '') continue;
+      out += `${first ? '' : ','}${this.headerJson[i]}:${JSON.stringify(t)}`;
+      first = false;
+    }
+    return `${out}}`;
+  }
+
+  /** Columns never read by the parser, for the preview's "not used" list. */
+  ignoredColumns(): string[] {
+    return this.table.headers.filter((_h, i) => !this.used.has(i));
+  }
+}

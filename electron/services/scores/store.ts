@@ -1,0 +1,180 @@
+import type { RawDatabase } from '../../vault/database';
+import type { GradeLevel } from '../../../shared/domain/gradeLevels';
+import { emptyScore, type ScoreResult, type ScoreValue, type TestFamily } from '../../../shared/domain/scores/types';
+
+/**
+ * The test-results tables through prepared statements on the connection under TypeORM
+ * (bulk imports write hundreds of thousands of rows in one transaction).
+ */
+
+export interface StoredResult {
+  id: number;
+  studentId: number;
+  version: number;
+  batchId: number | null;
+  sourceFile: string | null;
+  sourceRow: number | null;
+  createdAt: string;
+  updatedAt: string;
+  result: ScoreResult;
+}
+
+interface ResultRow {
+  id: number;
+  student_id: number;
+  family: TestFamily;
+  form: string | null;
+  subject: string | null;
+  administration_date: string;
+  date_precision: 'day' | 'month';
+  administration_label: string | null;
+  grade_at_testing: GradeLevel | null;
+  flags: string;
+  scores: string;
+  batch_id: number | null;
+  source_file: string | null;
+  source_row: number | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+/** The natural key: one result per student, test, subject and administration date. */
+export function resultKey(studentId: number, r: Pick<ScoreResult, 'family' | 'subject' | 'administrationDate'>): string {
+  return `${studentId}\u0000${r.family}\u0000${r.subject ?? ''}\u0000${r.administrationDate}`;
+}
+
+/**
+ * Sections as stored: compact JSON with absent fields left out (a 13-subtest ASVAB result is
+ * ~300 bytes, not ~2 KB), read back into full ScoreValues.
+ */
+export function encodeScores(scores: ScoreValue[]): string {
+  // Built by hand: imports encode millions of sections, and a replacer or intermediate objects
+  // cost several times more. Field order is fixed, so equal content gives equal text.
+  let out = '[';
+  for (let i = 0; i < scores.length; i++) {
+    const s = scores[i];
+    out += `${i ? ',' : ''}{"section":${JSON.stringify(s.section)}`;
+    for (const k of SCORE_FIELDS) {
+      const v = s[k];
+      if (v === null || (Array.isArray(v) && v.length === 0)) continue;
+      out += `,"${k}":${typeof v === 'number' ? String(v) : JSON.stringify(v)}`;
+    }
+    out += '}';
+  }
+  return `${out}]`;
+}
+
+const SCORE_FIELDS = ['label', 'scale', 'text', 'percentiles', 'sem', 'band', 'level', 'levelCode', 'benchmarkMet', 'stanine', 'raw'] as const satisfies readonly (keyof ScoreValue)[];
+
+export function decodeScores(json: string): ScoreValue[] {
+  return (JSON.parse(json) as (Partial<ScoreValue> & { section: string })[]).map((s) => emptyScore(s.section, s));
+}
+
+/** What makes two imports of a result "the same" (not the raw row or which file it came in). */
+export function contentHash(r: ScoreResult, encodedScores: string = encodeScores(r.scores)): string {
+  // \u0001 cannot occur in any of these fields, so the parts cannot run into each other.
+  const body = `${r.form ?? ''}\u0001${r.datePrecision}\u0001${r.administrationLabel ?? ''}\u0001${r.gradeAtTesting ?? ''}\u0001${r.flags.join('\u0002')}\u0001${encodedScores}`;
+  return `${body.length.toString(36)}.${hash53(body)}`;
+}
+
+/**
+ * cyrb53, a fast 53-bit string hash. It only has to tell whether the result stored under a
+ * key changed between two imports (with the length as a second check), not resist attack;
+ * a cryptographic hash per row was a third of a 200,000-row import.
+ */
+function hash53(str: string): string {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < str.length; i++) {
+    const ch = str.charCodeAt(i);
+    h1 = Math.imul(h1 ^ ch, 2654435761);
+    h2 = Math.imul(h2 ^ ch, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
+}
+
+/**
+ * What an import plan depends on (students' IDs, the results already stored), as a cheap
+ * fingerprint: every write in the app goes through this one connection, so an unchanged
+ * `total_changes()` (rows inserted, updated or deleted since the vault was opened) means
+ * nothing changed since the preview. Any write at all — even an audit entry — only makes the
+ * commit re-plan and compare, never skip a check.
+ */
+export function planFingerprint(db: RawDatabase): string {
+  const r = db.prepare('SELECT total_changes() AS c, (SELECT max(rowid) FROM students) AS s, (SELECT max(rowid) FROM test_results) AS t').get() as { c: number; s: number | null; t: number | null };
+  return `${r.c}/${r.s ?? 0}/${r.t ?? 0}`;
+}
+
+const SELECT_RESULTS = `SELECT id, student_id, family, form, subject, administration_date, date_precision, administration_label, grade_at_testing,
+  flags, scores, batch_id, source_file, source_row, version, created_at, updated_at FROM test_results`;
+
+function assemble(rows: ResultRow[]): StoredResult[] {
+  return rows.map((r) => ({
+    id: r.id,
+    studentId: r.student_id,
+    version: r.version,
+    batchId: r.batch_id,
+    sourceFile: r.source_file,
+    sourceRow: r.source_row,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    result: {
+      family: r.family,
+      form: r.form,
+      subject: r.subject,
+      administrationDate: r.administration_date,
+      datePrecision: r.date_precision,
+      administrationLabel: r.administration_label,
+      gradeAtTesting: r.grade_at_testing,
+      flags: JSON.parse(r.flags) as string[],
+      scores: decodeScores(r.scores),
+    },
+  }));
+}
+
+/** One student's results, oldest first, each with its sections in file order. */
+export function loadStudentResults(db: RawDatabase, studentId: number): StoredResult[] {
+  const rows = db.prepare(`${SELECT_RESULTS} WHERE student_id = ? ORDER BY administration_date, family, subject_key, id`).all(studentId) as ResultRow[];
+  return assemble(rows);
+}
+
+/** Results of the given families for every student (caseload views), grouped by student. */
+export function loadResultsByFamily(db: RawDatabase, families: readonly TestFamily[]): Map<number, StoredResult[]> {
+  const marks = families.map(() => '?').join(',');
+  const rows = db.prepare(`${SELECT_RESULTS} WHERE family IN (${marks}) ORDER BY student_id, administration_date, id`).all(...families) as ResultRow[];
+  const out = new Map<number, StoredResult[]>();
+  for (const r of assemble(rows)) {
+    let list = out.get(r.studentId);
+    if (!list) out.set(r.studentId, (list = []));
+    list.push(r);
+  }
+  return out;
+}
+
+/** Existing results by natural key with their content hash, for diffing an import. */
+export function loadKeys(db: RawDatabase): Map<string, { id: number; hash: string; version: number }> {
+  const out = new Map<string, { id: number; hash: string; version: number }>();
+  const it = db.prepare(`SELECT id, student_id, family, subject_key, administration_date, content_hash, version FROM test_results`).raw().iterate() as IterableIterator<[number, number, string, string, string, string, number]>;
+  for (const [id, sid, family, subject, date, hash, version] of it) out.set(`${sid}\u0000${family}\u0000${subject}\u0000${date}`, { id, hash, version });
+  return out;
+}
+
+type Statement = ReturnType<RawDatabase['prepare']> & { run(...params: unknown[]): { lastInsertRowid: number | bigint; changes: number } };
+
+export interface WriteStatements {
+  insertResult: Statement;
+  updateResult: Statement;
+}
+
+export function writeStatements(db: RawDatabase): WriteStatements {
+  return {
+    insertResult: db.prepare(`INSERT INTO test_results (student_id, family, form, subject, subject_key, administration_date, date_precision, administration_label,
+      grade_at_testing, flags, scores, content_hash, raw_json, source_file, source_row, batch_id, version, created_at, updated_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`),
+    updateResult: db.prepare(`UPDATE test_results SET form = ?, date_precision = ?, administration_label = ?, grade_at_testing = ?, flags = ?, scores = ?, content_hash = ?,
+      raw_json = ?, source_file = ?, source_row = ?, batch_id = ?, version = version + 1, updated_at = ? WHERE id = ?`),
+  } as WriteStatements;
+}
