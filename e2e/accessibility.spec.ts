@@ -87,7 +87,7 @@ test('keyboard only: create a vault, add a student, find and open them, lock', a
 
   // Tab to "Add student" from the top of the page.
   await expect(page.getByRole('heading', { name: 'Caseload' })).toBeVisible();
-  for (let i = 0; i < 10 && !(await page.getByRole('button', { name: 'Add student' }).evaluate((el) => el === document.activeElement)); i++) await k.press('Tab');
+  for (let i = 0; i < 30 && !(await page.getByRole('button', { name: 'Add student' }).evaluate((el) => el === document.activeElement)); i++) await k.press('Tab');
   await expect(page.getByRole('button', { name: 'Add student' })).toBeFocused();
   await k.press('Enter');
   await expect(page.getByLabel('Legal first name')).toBeFocused();
