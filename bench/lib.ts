@@ -66,8 +66,10 @@ export function rawBaselineDatabase(schemaFrom: RawDatabase): { db: RawDatabase;
   const db = new Database(join(tmp.dir, 'baseline.db'));
   applyVaultCipher(db, key);
   db.pragma('journal_mode=WAL');
-  const ddl = schemaFrom.prepare(`SELECT sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%'`).all() as { sql: string }[];
-  for (const { sql } of ddl) db.exec(sql);
+  const ddl = schemaFrom.prepare(`SELECT name, sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%'`).all() as { name: string; sql: string }[];
+  // FTS5 creates its shadow tables (notes_fts_data, …) itself; copying them is refused.
+  const virtual = ddl.filter((d) => /^CREATE VIRTUAL TABLE/i.test(d.sql)).map((d) => `${d.name}_`);
+  for (const { name, sql } of ddl) if (!virtual.some((v) => name.startsWith(v))) db.exec(sql);
   return {
     db,
     cleanup: () => {
