@@ -342,7 +342,7 @@ for (const locale of ['en', 'es'] as const) {
     await expect(fam.getByTestId('family-live')).toBeVisible();
     await expectNoSeriousViolations(fam, 'family overview');
     await shows.getByRole('button', { name: L('Goals', 'Metas'), exact: true }).click();
-    await expect(fam.getByText(L('Graduate with the STEM endorsement and the Distinguished Level of Achievement', 'Graduarse con el endoso STEM y el Nivel de Logro Distinguido'))).toBeVisible();
+    await expect(fam.getByText(L('Graduate with the STEM endorsement and the Distinguished Level of Achievement', 'Graduarse con el reconocimiento STEM y el Nivel de Logro Distinguido'))).toBeVisible();
     await expectNoSeriousViolations(fam, 'family goals');
     await shows.getByRole('button', { name: L('Test results', 'Resultados de exámenes'), exact: true }).click();
     await expect(fam.getByText(L('What it does not mean', 'Qué no significa'))).toBeVisible();

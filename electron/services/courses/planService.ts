@@ -23,6 +23,7 @@ import type {
   updatePlanInput,
   updateRecordInput,
   RuleSetBrief,
+  AgreedRole,
 } from '../../../shared/ipc/contract/coursePlans';
 import { recordAudit } from '../../vault/auditLog';
 import { auditEntries, auditOptions, entryCell, recordCell, type EntryRow, type PgpRow, type PlanRow, type RecordRow } from './planData';
@@ -101,6 +102,7 @@ export class PlanService {
       decided_on: string;
       recorded_at: string;
       note: string | null;
+      conference_id: number | null;
     }[];
     return rows.map((r) => ({
       id: r.id,
@@ -111,6 +113,7 @@ export class PlanService {
       decidedOn: r.decided_on,
       recordedAt: r.recorded_at,
       note: r.note,
+      conferenceId: r.conference_id,
     }));
   }
 
@@ -381,23 +384,58 @@ export class PlanService {
   }
 
   choose(input: z.output<typeof chooseInput>): PlanWorkspace {
-    const db = this.db;
-    const p = db.transaction(() => {
+    const p = this.db.transaction(() => {
       const chosen = this.plan(input.planId);
       if (chosen.kind === 'active') throw new AppError('VALIDATION', 'This is already the active plan.', { reason: 'already-active' });
-      if (chosen.program === 'foundation') this.requireFoundationPermission(chosen.student_id);
-      const p = this.bump(input.planId, input.version, { allowPrevious: true });
-      const previous = this.plansOf(p.student_id).find((x) => x.kind === 'active');
-      const ts = this.now().toISOString();
-      if (previous) db.prepare(`UPDATE course_plans SET kind = 'previous', version = version + 1, updated_at = ? WHERE id = ?`).run(ts, previous.id);
-      db.prepare(`UPDATE course_plans SET kind = 'active' WHERE id = ?`).run(p.id);
-      db.prepare(`INSERT INTO plan_decisions (student_id, plan_id, previous_plan_id, plan_name, agreed_by, decided_on, recorded_at, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`).run(
-        p.student_id, p.id, previous?.id ?? null, p.name, JSON.stringify(input.agreedBy), input.decidedOn, ts, input.note || null,
-      );
-      this.audit('plan.choose', p.student_id, `scenario made active; agreed by ${input.agreedBy.length} (${[...new Set(input.agreedBy.map((a) => a.role))].join(',')})`);
-      return p;
+      return this.makeActive(chosen, input.version, { agreedBy: input.agreedBy, decidedOn: input.decidedOn, note: input.note || null, conferenceId: null });
     })();
     return this.workspace(p.student_id, p.id);
+  }
+
+  /**
+   * A plan chosen in a conference: the same effect as "Choose this plan" (the scenario becomes
+   * the active plan, who agreed and when is recorded), with the conference it was agreed in.
+   * Conference mode calls it inside the transaction that ends the conference, so a refusal
+   * (foundation-only without permission, a plan that no longer exists) ends nothing.
+   * Choosing the plan that is already active records the agreement and changes no plan.
+   */
+  chooseInConference(input: { studentId: number; planId: number; agreedBy: { name: string; role: AgreedRole }[]; decidedOn: string; conferenceId: number }): void {
+    this.db.transaction(() => {
+      const chosen = this.db.prepare('SELECT * FROM course_plans WHERE id = ?').get(input.planId) as PlanRow | undefined;
+      if (!chosen || chosen.student_id !== input.studentId) {
+        throw new AppError('VALIDATION', 'A plan chosen in this conference no longer exists. Edit that decision before ending the conference.', { reason: 'chosen-plan-missing' });
+      }
+      if (input.agreedBy.length === 0) {
+        throw new AppError('VALIDATION', `Record who agreed to the plan “${chosen.name}” before ending the conference.`, { reason: 'choice-needs-agreement' });
+      }
+      const origin = { agreedBy: input.agreedBy, decidedOn: input.decidedOn, note: null, conferenceId: input.conferenceId };
+      if (chosen.kind !== 'active') {
+        this.makeActive(chosen, chosen.version, origin);
+        return;
+      }
+      this.insertDecision(chosen, null, origin);
+      this.audit('plan.confirm', chosen.student_id, `active plan confirmed in a conference; agreed by ${input.agreedBy.length} (${[...new Set(input.agreedBy.map((a) => a.role))].join(',')})`);
+    })();
+  }
+
+  private insertDecision(p: PlanRow, previousId: number | null, o: { agreedBy: { name: string; role: AgreedRole }[]; decidedOn: string; note: string | null; conferenceId: number | null }): void {
+    this.db
+      .prepare(`INSERT INTO plan_decisions (student_id, plan_id, previous_plan_id, plan_name, agreed_by, decided_on, recorded_at, note, conference_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+      .run(p.student_id, p.id, previousId, p.name, JSON.stringify(o.agreedBy), o.decidedOn, this.now().toISOString(), o.note, o.conferenceId);
+  }
+
+  /** The chosen plan becomes active, the active one becomes a past version, and the decision is recorded. */
+  private makeActive(chosen: PlanRow, version: number, o: { agreedBy: { name: string; role: AgreedRole }[]; decidedOn: string; note: string | null; conferenceId: number | null }): PlanRow {
+    const db = this.db;
+    if (chosen.program === 'foundation') this.requireFoundationPermission(chosen.student_id);
+    const p = this.bump(chosen.id, version, { allowPrevious: true });
+    const previous = this.plansOf(p.student_id).find((x) => x.kind === 'active');
+    const ts = this.now().toISOString();
+    if (previous) db.prepare(`UPDATE course_plans SET kind = 'previous', version = version + 1, updated_at = ? WHERE id = ?`).run(ts, previous.id);
+    db.prepare(`UPDATE course_plans SET kind = 'active' WHERE id = ?`).run(p.id);
+    this.insertDecision(p, previous?.id ?? null, o);
+    this.audit('plan.choose', p.student_id, `scenario made active${o.conferenceId ? ' in a conference' : ''}; agreed by ${o.agreedBy.length} (${[...new Set(o.agreedBy.map((a) => a.role))].join(',')})`);
+    return p;
   }
 
   // ---- transcript rows entered by hand -------------------------------------------------------

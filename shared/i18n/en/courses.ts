@@ -148,6 +148,7 @@ export const courses = {
     history: 'Decisions',
     historyItem: '{{date}}: “{{name}}” chosen, agreed by {{people}}.',
     noHistory: 'No plan decisions recorded yet.',
+    inConference: 'Agreed in a conference',
   },
   plan: {
     tab: 'Course plan',

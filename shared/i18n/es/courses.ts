@@ -150,6 +150,7 @@ export const courses: Translation<typeof en> = {
     history: 'Decisiones',
     historyItem: '{{date}}: se eligió «{{name}}»; de acuerdo: {{people}}.',
     noHistory: 'Aún no hay decisiones registradas sobre el plan.',
+    inConference: 'Acordado en una reunión',
   },
   plan: {
     tab: 'Plan de cursos',
