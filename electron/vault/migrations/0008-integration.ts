@@ -8,8 +8,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  *  - `conference_reviewed`: what the family looked at (goals, test results, the plan
  *    comparison) as it stood when the conference ended, one copy per language, so every copy
  *    of the summary shows the same thing and later imports cannot rewrite a past meeting;
- *  - indexes for the caseload's fact filters (last conference, follow-ups due), which run as
- *    correlated subqueries per student.
+ * The caseload's fact filters need no new index: they are sets built once per query from
+ * 0007's indexes (conferences by status, action items by done and due date).
  */
 export class Integration1764800000008 implements MigrationInterface {
   name = 'Integration1764800000008';
@@ -24,15 +24,9 @@ export class Integration1764800000008 implements MigrationInterface {
       created_at TEXT NOT NULL,
       PRIMARY KEY (conference_id, locale)
     ) WITHOUT ROWID`);
-    // "Last conference": the newest meeting held (in progress or ended) per student.
-    await q.query(`CREATE INDEX idx_conferences_student_held ON conferences(student_id, status, started_at)`);
-    // "Follow-ups due": a student's open action items by due date.
-    await q.query(`CREATE INDEX idx_conference_actions_student_due ON conference_action_items(student_id, done, due_date)`);
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query(`DROP INDEX idx_conference_actions_student_due`);
-    await q.query(`DROP INDEX idx_conferences_student_held`);
     await q.query(`DROP TABLE conference_reviewed`);
     await q.query(`ALTER TABLE conferences DROP COLUMN compared_scenario_ids`);
   }
