@@ -28,6 +28,8 @@ import type {
 import { recordAudit } from '../../vault/auditLog';
 import { auditEntries, auditOptions, entryCell, recordCell, type EntryRow, type PgpRow, type PlanRow, type RecordRow } from './planData';
 import { CourseStore, parseJsonArray, schoolYearOf, type LoadedRuleSet } from './store';
+import { examScoreFacts } from './examFacts';
+import type { ExamScoreFacts } from '../../../shared/domain/graduation/examAcknowledgments';
 
 /**
  * A student's four-year plan: the active plan, scenarios made from it, and past versions.
@@ -70,11 +72,17 @@ export class PlanService {
     return this.db.prepare('SELECT * FROM pgp_records WHERE student_id = ?').get(studentId) as PgpRow | undefined;
   }
 
-  /** The audit of one plan, with everything it needs loaded. */
-  auditOf(plan: PlanRow, records: readonly RecordRow[], pgp: PgpRow | undefined, grade = this.store.studentGrade(plan.student_id)): { audit: AuditResult; rs: LoadedRuleSet } {
+  /** The audit of one plan, with everything it needs loaded (exam results for the acknowledgments included). */
+  auditOf(
+    plan: PlanRow,
+    records: readonly RecordRow[],
+    pgp: PgpRow | undefined,
+    grade = this.store.studentGrade(plan.student_id),
+    exams: ExamScoreFacts = examScoreFacts(this.db, plan.student_id),
+  ): { audit: AuditResult; rs: LoadedRuleSet } {
     const rs = this.store.ruleSet(plan.rule_set_ref);
     const catalog = this.store.preparedFor(rs);
-    const audit = auditPlan(rs.def, catalog, auditEntries(records, this.entries(plan.id)), auditOptions(plan, grade, pgp));
+    const audit = auditPlan(rs.def, catalog, auditEntries(records, this.entries(plan.id)), { ...auditOptions(plan, grade, pgp), examScores: exams });
     return { audit, rs };
   }
 
@@ -122,6 +130,7 @@ export class PlanService {
     const plans = this.plansOf(studentId);
     const records = this.records(studentId);
     const pgp = this.pgpRow(studentId);
+    const exams = examScoreFacts(this.db, studentId);
     const selected = planId !== undefined ? plans.find((p) => p.id === planId) : plans.find((p) => p.kind === 'active');
     if (planId !== undefined && !selected) throw new AppError('NOT_FOUND', 'That plan no longer exists.');
     const summaries: PlanSummary[] = [];
@@ -129,7 +138,7 @@ export class PlanService {
     let audit: AuditResult | null = null;
     let brief: RuleSetBrief | null = null;
     for (const p of plans) {
-      const r = this.auditOf(p, records, pgp, grade);
+      const r = this.auditOf(p, records, pgp, grade, exams);
       summaries.push(this.summary(p, r.audit.status));
       if (p === selected) {
         audit = r.audit;
@@ -352,13 +361,14 @@ export class PlanService {
     const grade = this.store.studentGrade(studentId);
     const records = this.records(studentId);
     const pgp = this.pgpRow(studentId);
+    const exams = examScoreFacts(this.db, studentId);
     const seen = new Set<number>();
     return planIds.map((id) => {
       if (seen.has(id)) throw new AppError('VALIDATION', 'Choose different plans to compare.');
       seen.add(id);
       const plan = this.plan(id);
       if (plan.student_id !== studentId) throw new AppError('NOT_FOUND', 'That plan no longer exists.');
-      const { audit, rs } = this.auditOf(plan, records, pgp, grade);
+      const { audit, rs } = this.auditOf(plan, records, pgp, grade, exams);
       const catalog = this.store.preparedFor(rs);
       const cells = [...records.map((x) => recordCell(x, catalog)), ...this.entries(plan.id).map((e) => entryCell(e, catalog))];
       return {
