@@ -5,12 +5,13 @@ import { workspaceBench } from './figures/workspace';
 import { conferenceBench } from './figures/conference';
 import { plansBench } from './figures/plans';
 import { scoresBench } from './figures/scores';
+import { caseloadBench } from './figures/caseload';
 
 /**
  * `npm run bench [-- --only=<prefix>]`: builds its own synthetic data in temp folders,
  * prints a table, and prints one JSON object on the last line (format: ../shared/BENCH.md).
  */
-const GROUPS: BenchGroup[] = [studentsBench, rosterBench, plansBench, scoresBench, workspaceBench, conferenceBench];
+const GROUPS: BenchGroup[] = [studentsBench, rosterBench, caseloadBench, plansBench, scoresBench, workspaceBench, conferenceBench];
 
 const TARGETS: Record<string, string> = {
   'students.insert10k.ratio': '≤ 2',
@@ -18,6 +19,7 @@ const TARGETS: Record<string, string> = {
   'import.sisCsv10k.ms': '≤ 3000',
   'import.sisCsv10k.ratio': '≤ 2',
   'caseload.page.p95_ms': '≤ 20',
+  'caseload.page.facts.p95_ms': '≤ 20',
   'notes.search.p95_ms': '≤ 20',
   'conference.open.p95_ms': '≤ 50',
   'conference.summaryPdf.ms': '≤ 2000',

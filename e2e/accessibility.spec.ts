@@ -85,10 +85,21 @@ test('keyboard only: create a vault, add a student, find and open them, lock', a
   await expect(page.getByRole('button', { name: 'I have stored my recovery key' })).toBeFocused();
   await k.press('Enter');
 
-  // Tab to "Add student" from the top of the page.
+  // From the top of the page: the first Tab stop is "Skip to content"; past the navigation,
+  // "Add student" is a couple of stops away (the page's own header actions come first).
   await expect(page.getByRole('heading', { name: 'Caseload' })).toBeVisible();
-  for (let i = 0; i < 30 && !(await page.getByRole('button', { name: 'Add student' }).evaluate((el) => el === document.activeElement)); i++) await k.press('Tab');
-  await expect(page.getByRole('button', { name: 'Add student' })).toBeFocused();
+  await k.press('Tab');
+  await expect(page.getByRole('link', { name: 'Skip to content' })).toBeFocused();
+  await k.press('Enter');
+  await expect(page.locator('main')).toBeFocused();
+  const addStudent = page.getByRole('button', { name: 'Add student' });
+  let stops = 0;
+  while (stops < 5 && !(await addStudent.evaluate((el) => el === document.activeElement))) {
+    await k.press('Tab');
+    stops++;
+  }
+  await expect(addStudent).toBeFocused();
+  expect(stops).toBeLessThanOrEqual(3);
   await k.press('Enter');
   await expect(page.getByLabel('Legal first name')).toBeFocused();
   await k.type('Keyla');
@@ -122,8 +133,45 @@ test('the whole flow works in Spanish', async () => {
   await page.getByLabel('Apellido(s) legal(es)').fill('Ñúñez de la Peña');
   await page.getByRole('button', { name: 'Guardar' }).click();
   await expect(page.getByRole('heading', { name: 'Íñigo Ñúñez de la Peña' })).toBeVisible();
-  await page.getByRole('navigation').getByRole('link', { name: 'Estudiantes' }).click();
+  await page.getByRole('navigation').getByRole('link', { name: 'Estudiantes', exact: true }).click();
   await page.getByLabel('Buscar por nombre o número de identificación').fill('nunez pena inigo');
   await expect(page.getByRole('link', { name: 'Ñúñez de la Peña, Íñigo' })).toBeVisible();
   await expect(page.getByText('1 estudiante', { exact: true })).toBeVisible();
 });
+
+for (const locale of ['en', 'es'] as const) {
+  test(`the left navigation, grouped, fits a 1366×768 screen without scrolling; "Skip to content" comes first (${locale})`, async () => {
+    h = await launchHarness({ vaultDir: join(dir, 'Vault'), locale, scrypt: FAST, viewport: { width: 1366, height: 768 } });
+    const { page, core } = h;
+    await core.ctx.vault.create(join(dir, 'Vault'), PASSPHRASE);
+    core.prefs.set({ lastVaultPath: join(dir, 'Vault') });
+    core.services.students.createMany(syntheticStudents(20, 3));
+    await page.reload();
+    await page.getByRole('grid').waitFor();
+    const nav = page.getByRole('navigation', { name: locale === 'en' ? 'Main' : 'Principal' });
+    const expected =
+      locale === 'en'
+        ? ['Caseload', 'Follow-ups', 'Notes search', 'Import roster', 'Test results', 'Graduation report', 'Pre-registration', 'Courses & rules', 'Settings']
+        : ['Estudiantes', 'Seguimientos', 'Buscar notas', 'Importar estudiantes', 'Resultados de exámenes', 'Informe de graduación', 'Preinscripción', 'Cursos y reglas', 'Configuración'];
+    expect(await nav.getByRole('link').allInnerTexts()).toEqual(expected);
+    await expect(nav.getByRole('list', { name: locale === 'en' ? 'Course planning' : 'Planificación de cursos' }).getByRole('link')).toHaveCount(3);
+    // Everything, Lock included, is on screen; nothing in the navigation scrolls.
+    const fit = await nav.evaluate((el) => ({ bottom: el.getBoundingClientRect().bottom, height: window.innerHeight, scrolls: [el, ...el.querySelectorAll('*')].some((x) => x.scrollHeight > x.clientHeight + 1 && getComputedStyle(x).overflowY !== 'visible') }));
+    expect(fit.scrolls).toBe(false);
+    expect(fit.bottom).toBeLessThanOrEqual(fit.height);
+    await expect(nav.getByRole('button', { name: locale === 'en' ? 'Lock' : 'Bloquear' })).toBeInViewport();
+
+    // The first Tab stop on a freshly shown screen skips the navigation; Enter lands in the page's content.
+    await page.reload();
+    await page.getByRole('grid').waitFor();
+    await page.keyboard.press('Tab');
+    const skip = page.getByRole('link', { name: locale === 'en' ? 'Skip to content' : 'Saltar al contenido' });
+    await expect(skip).toBeFocused();
+    await expect(skip).toBeInViewport();
+    await page.keyboard.press('Enter');
+    await expect(page.locator('main')).toBeFocused();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => !!document.activeElement?.closest('main'))).toBe(true);
+    await expectNoSeriousViolations(page, 'caseload with the skip link');
+  });
+}

@@ -7,7 +7,8 @@ import type { AutoLock } from '../services/autoLock';
 import { PendingImports } from '../services/imports/pendingImports';
 import { ConferencesService } from '../services/conference/conferences';
 import { PresentationService } from '../services/conference/presentation';
-import { phaseOneSources, type ConferenceSources } from '../services/conference/sources';
+import type { ConferenceSources } from '../services/conference/sources';
+import { wiredSources } from '../services/conference/wiredSources';
 import { createWorkspaceServices, workspaceHandlers, type WorkspaceServices } from '../services/workspace';
 import { GuardiansService } from '../services/studentRecord/guardianService';
 import { CaseloadViewsService } from '../services/caseload/views';
@@ -53,12 +54,13 @@ export function createServices(ctx: AppContext): Services {
   const session = () => ctx.vault.session();
   const pendingImports = new PendingImports(ctx.now);
   ctx.vault.onLock(() => pendingImports.clear());
-  // Merge point: replace with the real student-record, workspace, course-plan and test-result reads.
-  const conferenceSources = phaseOneSources();
-  const presentation = new PresentationService({ vault: ctx.vault, sources: conferenceSources, displays: ctx.displays, events: ctx.events, now: ctx.now });
   const students = new StudentsService(session, ctx.now);
   const courseStore = new CourseStore(session);
   const reports = new ReportService(courseStore);
+  const plans = new PlanService(courseStore, ctx.now, () => ctx.prefs.get().language);
+  // Conference mode reads the student record, workspace, test results and course plans, and hands agreed plans back.
+  const conferenceSources = wiredSources({ session, now: ctx.now, plans });
+  const presentation = new PresentationService({ vault: ctx.vault, sources: conferenceSources, displays: ctx.displays, events: ctx.events, now: ctx.now });
   ctx.vault.onLock(() => {
     courseStore.clear();
     reports.clear();
@@ -76,7 +78,7 @@ export function createServices(ctx: AppContext): Services {
     workspace: createWorkspaceServices({ session, now: ctx.now }),
     catalog: new CatalogService(courseStore, ctx, pendingImports),
     ruleSets: new RuleSetService(courseStore, ctx.now),
-    plans: new PlanService(courseStore, ctx.now, () => ctx.prefs.get().language),
+    plans,
     transcripts: new TranscriptService(courseStore, ctx, pendingImports),
     pgp: new PgpService(courseStore, ctx.now),
     prereg: new PreregService(courseStore, ctx),

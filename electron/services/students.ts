@@ -129,7 +129,7 @@ export class StudentsService {
   }
 
   list(input: ListInput): StudentListResult {
-    return listCaseload(this.db, input);
+    return listCaseload(this.db, input, this.now());
   }
 
   facets(): CaseloadFacets {

@@ -22,7 +22,7 @@ export const API_SHAPE = {
   goalCheckIns: ['create', 'update', 'remove'],
   traits: ['create', 'update', 'remove', 'link'],
   notes: ['list', 'search', 'create', 'update', 'archive', 'restore', 'remove'],
-  decisions: ['list', 'create', 'update', 'remove'],
+  decisions: ['list', 'create', 'update', 'remove', 'linked'],
   referrals: ['list', 'create', 'update', 'archive', 'restore', 'remove'],
   caseloadViews: ['list', 'save', 'remove'],
   roster: ['choose', 'map', 'mapping', 'refresh', 'rows', 'problems', 'conflicts', 'commit', 'cancel'],

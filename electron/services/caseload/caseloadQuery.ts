@@ -4,7 +4,7 @@ import { sortPrograms, type ProgramCode } from '../../../shared/domain/roster/pr
 import type { GradeLevel } from '../../../shared/domain/gradeLevels';
 import type { CaseloadFacets, StudentListResult, StudentSummary, caseloadFilters, listStudentsInput } from '../../../shared/ipc/contract/students';
 import type { RawDatabase } from '../../vault/database';
-import { factConditions, type SqlCondition } from './facts';
+import { factConditions, type FactContext, type SqlCondition } from './facts';
 
 type Filters = z.output<typeof caseloadFilters>;
 type ListInput = z.output<typeof listStudentsInput>;
@@ -37,7 +37,7 @@ const SORT_SQL: Record<ListInput['sortBy'], string> = {
 const placeholders = (n: number) => Array(n).fill('?').join(',');
 
 /** Conditions for every filter; `except` leaves one out (grade counts ignore the grade filter). */
-function conditions(f: Filters, except?: 'grade'): SqlCondition[] {
+function conditions(f: Filters, ctx: FactContext, except?: 'grade'): SqlCondition[] {
   const out: SqlCondition[] = [];
   if (f.status !== 'all') out.push({ sql: 's.status = ?', params: [f.status] });
   for (const token of searchTokens(f.search)) {
@@ -61,7 +61,7 @@ function conditions(f: Filters, except?: 'grade'): SqlCondition[] {
   }
   if (f.graduationYears.length > 0) out.push({ sql: `s.expected_graduation_year IN (${placeholders(f.graduationYears.length)})`, params: f.graduationYears });
   if (f.campusIds.length > 0) out.push({ sql: `s.campus_id IN (${placeholders(f.campusIds.length)})`, params: f.campusIds });
-  out.push(...factConditions(f.facts));
+  out.push(...factConditions(f.facts, ctx));
   return out;
 }
 
@@ -91,8 +91,9 @@ export function currentPrograms(db: RawDatabase, ids: number[]): Map<number, Pro
  * One page of the caseload, filtered and sorted in SQL (the grid never holds more than a
  * page), with per-grade counts under the other filters.
  */
-export function listCaseload(db: RawDatabase, input: ListInput): StudentListResult {
-  const where = whereOf(conditions(input));
+export function listCaseload(db: RawDatabase, input: ListInput, now: Date = new Date()): StudentListResult {
+  const ctx: FactContext = { now };
+  const where = whereOf(conditions(input, ctx));
   const dir = input.sortDirection === 'desc' ? 'DESC' : 'ASC';
   const sortExpr = SORT_SQL[input.sortBy];
   // Blank values last in either direction, then a stable tie-break.
@@ -128,7 +129,7 @@ export function listCaseload(db: RawDatabase, input: ListInput): StudentListResu
       };
     });
   }
-  const countWhere = whereOf(conditions(input, 'grade'));
+  const countWhere = whereOf(conditions(input, ctx, 'grade'));
   const gradeCounts: StudentListResult['gradeCounts'] = {};
   for (const r of db.prepare(`SELECT coalesce(s.grade_level, 'none') AS g, count(*) AS n FROM students s ${countWhere.sql} GROUP BY g`).all(...countWhere.params) as {
     g: GradeLevel | 'none';

@@ -41,7 +41,8 @@ describe('starting a conference', () => {
   it('offers each purpose’s agenda and remembers the counselor’s name from the last conference', async () => {
     const before = await t.ok<StartOptions>('wp:conferences.startOptions', { studentId, locale: 'es' });
     expect(before.lastCounselorName).toBeNull();
-    expect(before.guardians).toEqual({ status: 'unavailable' });
+    // No guardians on this student's record yet (the student record answers, with nobody).
+    expect(before.guardians).toEqual({ status: 'available', data: [] });
     expect(before.agendas.find((a) => a.purpose === 'financial_aid')?.items.some((i) => /FAFSA o la TASFA/.test(i.text))).toBe(true);
     const r = await start();
     const after = await t.ok<StartOptions>('wp:conferences.startOptions', { studentId, locale: 'en' });
@@ -128,11 +129,17 @@ describe('during the conference', () => {
     expect(await t.call('wp:conferences.addActionItem', { conferenceId: id, item: { text: 'x', dueDate: '2026-02-30' }, locale: 'en' })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
   });
 
-  it('opens everything the screen needs in one call, with other concerns shown as not available', async () => {
+  it('opens everything the screen needs in one call, with the other concerns’ data (none recorded yet)', async () => {
     const r = await start();
     const view = await t.ok<ConferenceConsoleView>('wp:conferences.open', { id: r.conference.id, locale: 'en' });
     expect(view.student).toMatchObject({ firstName: 'Ana Sofía', preferredName: 'Sofi', gradeLevel: '09', campusName: 'Cedar Ridge High School' });
-    expect(view.sources).toEqual({ guardians: { status: 'unavailable' }, goals: { status: 'unavailable' }, tests: { status: 'unavailable' }, scenarios: { status: 'unavailable' }, comparison: null });
+    expect(view.sources).toEqual({
+      guardians: { status: 'available', data: [] },
+      goals: { status: 'available', data: [] },
+      tests: { status: 'available', data: { collegeReadiness: null, cards: [] } },
+      scenarios: { status: 'available', data: [] },
+      comparison: null,
+    });
     expect(view.presentation).toMatchObject({ conferenceId: null, hidden: false, familyWindow: 'closed', displays: 1 });
     expect(t.db().prepare(`SELECT count(*) AS n FROM audit_events WHERE action = 'conference.open'`).get()).toEqual({ n: 1 });
   });

@@ -36,11 +36,13 @@ import {
   updateConferenceInput,
   updateConferenceDecisionInput,
   updateConferenceNoteInput,
+  type SummaryContents,
 } from '../../../shared/ipc/contract/conferences';
 import type { ConferenceSources } from './sources';
 import type { PresentationService } from './presentation';
-import { attendeeRows, getConferenceRow, getStudent, readRecord, type ActionRow, type ConferenceRow } from './records';
-import { readFamilyRecord, type FamilyRecord } from './familyRecord';
+import { attendeeRows, comparedIds, getConferenceRow, getStudent, readRecord, type ActionRow, type ConferenceRow } from './records';
+import { readFamilyRecord, type FamilyRecord, type ReviewedMaterial } from './familyRecord';
+import { LOCALES } from '../../../shared/i18n/locales';
 import { buildSummaryDocument, pdfPageCount } from './summaryDocument';
 import { documentFontFaces } from './fonts';
 
@@ -477,9 +479,15 @@ export class ConferencesService {
   // ---------------------------------------------------------------------------
   // Decisions
 
-  private checkDecisionFields(d: { kind?: string; endorsement?: string | null; scenarioId?: number | null }, kind: string): void {
+  private checkDecisionFields(d: { kind?: string; endorsement?: string | null; scenarioId?: number | null }, kind: string, studentId: number): void {
     if ((d.endorsement && kind !== 'endorsement') || (d.scenarioId && kind !== 'scenario')) {
       throw new AppError('VALIDATION', 'That field does not apply to this kind of decision.', { reason: 'kind-field' });
+    }
+    if (d.scenarioId) {
+      const options = this.deps.sources.planScenarios(studentId);
+      if (options.status !== 'available' || !options.data.some((o) => o.id === d.scenarioId)) {
+        throw new AppError('VALIDATION', 'Choose one of this student’s course plans.', { reason: 'scenario-not-found' });
+      }
     }
   }
 
@@ -493,7 +501,7 @@ export class ConferencesService {
     this.change(input.conferenceId, (c) => {
       this.requireRunning(c);
       const d = input.decision;
-      this.checkDecisionFields(d, d.kind);
+      this.checkDecisionFields(d, d.kind, c.student_id);
       this.requireAttendees(c.id, d.agreedBy);
       const now = this.ts();
       const pos = (this.db.prepare('SELECT coalesce(max(position), 0) + 1 AS p FROM conference_decisions WHERE conference_id = ?').get(c.id) as { p: number }).p;
@@ -521,7 +529,7 @@ export class ConferencesService {
       this.requireItemVersion(d.version, input.version);
       const ch = input.changes;
       const kind = ch.kind ?? d.kind;
-      this.checkDecisionFields(ch, kind);
+      this.checkDecisionFields(ch, kind, c.student_id);
       if (ch.agreedBy) this.requireAttendees(c.id, ch.agreedBy);
       const columns = { kind: 'kind', what: 'what', detail: 'detail', scenarioId: 'scenario_id', endorsement: 'endorsement' } as const;
       const fields = (Object.keys(columns) as (keyof typeof columns)[]).filter((k) => ch[k] !== undefined);
@@ -649,14 +657,53 @@ export class ConferencesService {
     this.audit('summary_create', conferenceId, `locale=${locale}; pages=${pdfPageCount(pdf)}; acknowledgement=${withAck ? 'yes' : 'no'}`);
   }
 
-  private fingerprint(record: FamilyRecord | null): string {
+  private fingerprint(record: unknown): string {
     return createHash('sha256').update(JSON.stringify(record)).digest('hex');
+  }
+
+  /**
+   * What the family looked at, for the summary: family-visible goals, the latest test results
+   * with their explanations, and the plans last put side by side (or, without a comparison on
+   * screen, the active plan against the scenario decided on). Read through the sources, so the
+   * same filters as the family screen apply.
+   */
+  private reviewed(c: ConferenceRow, include: SummaryContents, locale: Locale, decisions: FamilyRecord['decisions']): ReviewedMaterial {
+    const { sources } = this.deps;
+    const goals = include.goals ? sources.familyGoals(c.student_id, locale) : null;
+    const tests = include.tests ? sources.familyScoreCards(c.student_id, locale) : null;
+    let plans: ReviewedMaterial['plans'] = null;
+    if (include.plans) {
+      let ids = comparedIds(c.compared_scenario_ids);
+      if (ids.length < 2) {
+        const options = sources.planScenarios(c.student_id);
+        const active = options.status === 'available' ? options.data.find((o) => o.isActive) : undefined;
+        const decided = decisions.filter((d) => d.kind === 'scenario' && d.scenarioId && d.scenarioId !== active?.id).map((d) => d.scenarioId!);
+        ids = active && decided.length ? [...new Set([active.id, ...decided])].slice(0, 3) : [];
+      }
+      const comparison = ids.length >= 2 ? sources.scenarioComparison(c.student_id, ids, locale) : null;
+      plans = comparison?.status === 'available' ? comparison.data : null;
+    }
+    return {
+      goals: goals?.status === 'available' && goals.data.length ? goals.data : null,
+      tests: tests?.status === 'available' && (tests.data.cards.length || tests.data.collegeReadiness) ? tests.data : null,
+      plans,
+    };
+  }
+
+  /** A scenario decision becomes the active plan when the meeting ends: it needs who agreed. */
+  private requireAgreedScenarios(decisions: FamilyRecord['decisions']): void {
+    const d = decisions.find((x) => x.kind === 'scenario' && x.scenarioId && x.agreedBy.length === 0);
+    if (d) {
+      throw new AppError('VALIDATION', `Record who agreed to “${d.what}” before ending: choosing a plan makes it the student’s active plan.`, { reason: 'choice-needs-agreement' });
+    }
   }
 
   /**
    * Ends the meeting: the summary is rendered from the family record as it will be once
    * ended, then — in one transaction, after checking nothing changed meanwhile — the
-   * conference is closed and the PDF stored. A PDF failure changes nothing.
+   * conference is closed, what was reviewed is kept, the PDF stored and each plan agreed on
+   * made the active plan (course plans' own "choose" logic). A PDF failure or a refused plan
+   * change changes nothing.
    */
   async end(input: In<typeof endConferenceInput>): Promise<ConferenceRecord> {
     const db = this.db;
@@ -664,18 +711,23 @@ export class ConferencesService {
     this.requireVersion(c, input.version);
     this.requireRunning(c);
     const endedAt = this.ts();
+    const include: SummaryContents = input.summary ?? { goals: true, tests: true, plans: true };
     const before = readFamilyRecord(db, c.id, c.family_language);
     if (!before) throw new AppError('NOT_FOUND', 'That conference no longer exists.');
+    this.requireAgreedScenarios(before.decisions);
+    const reviewed = this.reviewed(c, include, c.family_language, before.decisions);
     const pending: FamilyRecord = {
       ...before,
       conference: { ...before.conference, status: 'ended', endedAt, nextMeetingDate: input.nextMeetingDate ?? null, nextMeetingNote: input.nextMeetingNote ?? null },
+      reviewed,
     };
     const pdf = await this.renderSummary(pending, c.family_language, false);
     db.transaction(() => {
       const now = getConferenceRow(db, c.id);
       this.requireVersion(now, input.version);
       this.requireRunning(now);
-      if (this.fingerprint(readFamilyRecord(db, c.id, c.family_language)) !== this.fingerprint(before)) {
+      const current = readFamilyRecord(db, c.id, c.family_language);
+      if (this.fingerprint(current) !== this.fingerprint(before) || this.fingerprint(this.reviewed(now, include, c.family_language, before.decisions)) !== this.fingerprint(reviewed)) {
         throw new AppError('CONFLICT', 'Something changed while the summary was being made. Try again.', { reason: 'summary-changed' });
       }
       db.prepare(`UPDATE conferences SET status = 'ended', ended_at = ?, next_meeting_date = ?, next_meeting_note = ?, version = version + 1, updated_at = ? WHERE id = ?`).run(
@@ -685,12 +737,24 @@ export class ConferencesService {
         this.ts(),
         c.id,
       );
-      this.audit('end', c.id, `decisions=${before.decisions.length}; actions=${before.actionItems.length}`);
+      const keep = db.prepare('INSERT INTO conference_reviewed (conference_id, locale, content, created_at) VALUES (?, ?, ?, ?)');
+      for (const locale of LOCALES) keep.run(c.id, locale, JSON.stringify(locale === c.family_language ? reviewed : this.reviewed(now, include, locale, before.decisions)), this.ts());
+      this.audit(
+        'end',
+        c.id,
+        `decisions=${before.decisions.length}; actions=${before.actionItems.length}; summary=${(['goals', 'tests', 'plans'] as const).filter((k) => reviewed[k]).join(',') || 'record-only'}`,
+      );
       this.storeSummary(c.id, c.family_language, pdf, false);
       // Scenario decisions go to the course-plan concern now that the meeting's record is final.
       for (const d of pending.decisions) {
         if (d.kind !== 'scenario' || !d.scenarioId) continue;
-        this.deps.sources.recordScenarioChoice({ studentId: c.student_id, scenarioId: d.scenarioId, agreedBy: d.agreedBy, decidedOn: localIsoDate(this.deps.now()), conferenceId: c.id });
+        this.deps.sources.recordScenarioChoice({
+          studentId: c.student_id,
+          scenarioId: d.scenarioId,
+          agreedBy: d.agreedBy.map((a) => ({ name: a.name, role: a.role, detail: a.detail })),
+          decidedOn: localIsoDate(this.deps.now()),
+          conferenceId: c.id,
+        });
       }
     })();
     this.deps.presentation.conferenceChanged(c.id);

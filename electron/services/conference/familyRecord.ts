@@ -2,7 +2,20 @@ import type { RawDatabase } from '../../vault/database';
 import type { Locale } from '../../../shared/i18n/locales';
 import type { GradeLevel } from '../../../shared/domain/gradeLevels';
 import type { Acknowledgement, AttendeeRole, ConferencePurpose, ConferenceStatus, DecisionKind, Endorsement } from '../../../shared/ipc/contract/conferences';
+import type { FamilyGoal, FamilyScoreCards, ScenarioComparison } from '../../../shared/ipc/contract/conferenceSources';
 import { agendaText, readAcknowledgement, type AgendaRow } from './records';
+
+/**
+ * What the family looked at with the counselor, as it stood when the conference ended
+ * (kept in `conference_reviewed`, one copy per language, so a later copy of the summary or
+ * the acknowledged copy shows the same results, goals and plans — not newer data). Each part
+ * is null when it was left out of the summary or there was nothing to show.
+ */
+export interface ReviewedMaterial {
+  goals: FamilyGoal[] | null;
+  tests: FamilyScoreCards | null;
+  plans: ScenarioComparison | null;
+}
 
 /**
  * A conference as the family may see it: the only source of the family screen and of the
@@ -28,10 +41,12 @@ export interface FamilyRecord {
   student: { firstName: string; lastName: string; preferredName: string | null; gradeLevel: GradeLevel | null; campusName: string | null };
   attendees: { id: number; name: string; role: AttendeeRole; detail: string | null }[];
   agenda: { text: string; done: boolean }[];
-  decisions: { kind: DecisionKind; what: string; detail: string | null; endorsement: Endorsement | null; scenarioId: number | null; agreedBy: { name: string; role: AttendeeRole }[] }[];
+  decisions: { kind: DecisionKind; what: string; detail: string | null; endorsement: Endorsement | null; scenarioId: number | null; agreedBy: { name: string; role: AttendeeRole; detail: string | null }[] }[];
   actionItems: { text: string; owner: string | null; ownerRole: AttendeeRole | null; dueDate: string | null; done: boolean }[];
   parentNotes: { id: number; body: string; at: string }[];
   acknowledgement: Acknowledgement | null;
+  /** Set once the conference has ended (the end step builds it for the summary it renders). */
+  reviewed: ReviewedMaterial | null;
 }
 
 export function readFamilyRecord(db: RawDatabase, conferenceId: number, locale: Locale): FamilyRecord | null {
@@ -92,7 +107,7 @@ export function readFamilyRecord(db: RawDatabase, conferenceId: number, locale: 
       .map((a) => names.get(a.attendee_id))
       .filter((a): a is NonNullable<typeof a> => !!a)
       .sort((x, y) => attendees.indexOf(x) - attendees.indexOf(y))
-      .map((a) => ({ name: a.name, role: a.role })),
+      .map((a) => ({ name: a.name, role: a.role, detail: a.detail })),
   }));
 
   const actionItems = (
@@ -127,5 +142,11 @@ export function readFamilyRecord(db: RawDatabase, conferenceId: number, locale: 
     actionItems,
     parentNotes,
     acknowledgement: readAcknowledgement(db, conferenceId),
+    reviewed: readReviewed(db, conferenceId, locale),
   };
+}
+
+export function readReviewed(db: RawDatabase, conferenceId: number, locale: Locale): ReviewedMaterial | null {
+  const r = db.prepare('SELECT content FROM conference_reviewed WHERE conference_id = ? AND locale = ?').get(conferenceId, locale) as { content: string } | undefined;
+  return r ? (JSON.parse(r.content) as ReviewedMaterial) : null;
 }

@@ -59,11 +59,12 @@ describe('presentation', () => {
     Object.assign(t.core.services.conferenceSources, {
       familyGoals: (studentId: number, locale: string) => {
         asked.push(`goals ${studentId} ${locale}`);
-        return available([{ id: 1, area: 'Educativa', statement: 'Graduarse con el endoso STEM', status: 'En curso', tone: 'active', targetDate: null, measureOfSuccess: null, steps: [], progress: null }]);
+        return available([{ id: 1, area: 'Educativa', statement: 'Graduarse con el endoso STEM', status: 'En curso', tone: 'active', targetDate: null, measureOfSuccess: null, steps: [], progress: null, helpedBy: [], hinderedBy: [] }]);
       },
+      planScenarios: () => available([7, 9].map((id) => ({ id, name: `Plan ${id}`, isActive: id === 7, updatedAt: '2026-09-01T00:00:00Z' }))),
       scenarioComparison: (_s: number, ids: number[], locale: string) => {
         asked.push(`compare ${ids.join(',')} ${locale}`);
-        return available({ scenarios: [], creditsByArea: [], courseChanges: [], requirements: [], prerequisiteWarnings: [], uncertainRules: [] });
+        return available({ ruleSet: { name: 'Texas', uncertainNote: null }, scenarios: [], differences: [] });
       },
     });
     await t.ok('wp:presentation.show', { conferenceId });
@@ -80,6 +81,8 @@ describe('presentation', () => {
   it('hands scenario decisions to the course-plan seam when the conference ends, inside the same transaction', async () => {
     const choices: unknown[] = [];
     Object.assign(t.core.services.conferenceSources, {
+      planScenarios: () => available([11, 12, 99].map((id) => ({ id, name: `Plan ${id}`, isActive: id === 11, updatedAt: '2026-09-01T00:00:00Z' }))),
+      scenarioComparison: () => available({ ruleSet: { name: 'Texas', uncertainNote: null }, scenarios: [], differences: [] }),
       recordScenarioChoice: (c: unknown) => {
         choices.push(c);
         return available(undefined);
@@ -90,11 +93,12 @@ describe('presentation', () => {
     await t.ok('wp:conferences.addDecision', { conferenceId, decision: { kind: 'scenario', what: 'Adopt the Business & Industry plan', scenarioId: 12, agreedBy: [student.id, dad.id] }, locale: 'en' });
     const again = await t.ok<{ record: ConferenceRecord }>('wp:conferences.open', { id: conferenceId, locale: 'en' });
     await t.ok('wp:conferences.end', { id: conferenceId, version: again.record.conference.version, locale: 'en' });
-    expect(choices).toEqual([{ studentId: again.record.conference.studentId, scenarioId: 12, agreedBy: [{ name: student.name, role: 'student' }, { name: dad.name, role: 'guardian' }], decidedOn: '2026-10-01', conferenceId }]);
+    expect(choices).toEqual([{ studentId: again.record.conference.studentId, scenarioId: 12, agreedBy: [{ name: student.name, role: 'student', detail: null }, { name: dad.name, role: 'guardian', detail: 'Padre' }], decidedOn: '2026-10-01', conferenceId }]);
 
     // A seam that refuses leaves the conference running and nothing stored.
     const r2 = await t.ok<ConferenceRecord>('wp:conferences.start', { studentId: (await t.ok<{ id: number }>('wp:students.create', { firstName: 'Refused', lastName: 'Plan' })).id, purpose: 'course_selection', familyLanguage: 'en', attendees: ATTENDEES, locale: 'en' });
-    await t.ok('wp:conferences.addDecision', { conferenceId: r2.conference.id, decision: { kind: 'scenario', what: 'x', scenarioId: 99 }, locale: 'en' });
+    const r2Student = r2.attendees[0].id;
+    await t.ok('wp:conferences.addDecision', { conferenceId: r2.conference.id, decision: { kind: 'scenario', what: 'x', scenarioId: 99, agreedBy: [r2Student] }, locale: 'en' });
     Object.assign(t.core.services.conferenceSources, {
       recordScenarioChoice: () => {
         throw new Error('scenario 99 does not exist');

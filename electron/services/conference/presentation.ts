@@ -90,6 +90,15 @@ export class PresentationService {
 
   compare(conferenceId: number, scenarioIds: number[]): PresentationState {
     this.requireShown(conferenceId);
+    if (scenarioIds.length) {
+      const db = this.session().db;
+      const c = db.prepare('SELECT student_id, status FROM conferences WHERE id = ?').get(conferenceId) as { student_id: number; status: string };
+      const options = this.deps.sources.planScenarios(c.student_id);
+      const known = new Set(options.status === 'available' ? options.data.map((o) => o.id) : []);
+      if (scenarioIds.some((id) => !known.has(id))) throw new AppError('VALIDATION', 'Choose plans of this student.', { reason: 'scenario-not-found' });
+      // Kept with the conference (not only on screen) so the summary can show what the family compared.
+      if (scenarioIds.length >= 2 && c.status === 'in_progress') db.prepare('UPDATE conferences SET compared_scenario_ids = ? WHERE id = ?').run(JSON.stringify(scenarioIds), conferenceId);
+    }
     this.s = { ...this.s, scenarioIds: [...scenarioIds], focus: scenarioIds.length ? 'plan' : this.s.focus };
     return this.changed();
   }

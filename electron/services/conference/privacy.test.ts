@@ -5,6 +5,7 @@ import { eventReaches } from '../../../shared/ipc/channels';
 import { ChromiumPdf } from '../../testing/chromiumPdf';
 import { extractPdfText } from '../../testing/pdfText';
 import { ANA, ATTENDEES, conferenceTestCore } from './testSetup';
+import { SECRETS as CONCERN_SECRETS, SHARED as CONCERN_SHARED, seedAcrossConcerns } from '../../testing/integrationSeed';
 
 /**
  * Private text must never leave the counselor's console: not in any family snapshot, not in
@@ -95,6 +96,58 @@ describe('privacy of the family view and the family summary', () => {
       for (const doc of pdf.rendered.splice(0)) expectNoPrivateText('summary HTML', doc.html + doc.footerHtml);
       t.core.events.emitted.length = 0;
     }
+  });
+
+  it('never lets another concern’s private data reach the family: private goals and traits, staff notes, plan notes, waivers, marks, recommendations', async () => {
+    const seed = await seedAcrossConcerns(t.core, t.ok);
+    const expectClean = (where: string, text: string) => {
+      for (const [what, secret] of Object.entries(CONCERN_SECRETS)) expect(text.includes(secret), `${what} in ${where}`).toBe(false);
+    };
+    for (const familyLanguage of ['en', 'es'] as const) {
+      const r = await t.ok<ConferenceRecord>('wp:conferences.start', {
+        studentId: seed.student.id,
+        purpose: 'course_selection',
+        familyLanguage,
+        attendees: [{ role: 'student', name: 'Marisol Quintanilla' }, { role: 'guardian', name: 'Rosa Ybarra', detail: 'Madre' }, { role: 'counselor', name: 'Dana Whitfield' }],
+        locale: 'en',
+      });
+      const id = r.conference.id;
+      await t.ok('wp:presentation.show', { conferenceId: id });
+      const snapshots: FamilySnapshot[] = [];
+      for (const focus of FAMILY_PANELS) {
+        await t.ok('wp:presentation.focus', { conferenceId: id, focus });
+        snapshots.push(await t.ok<FamilySnapshot>('wp:family.view', undefined, 'family'));
+      }
+      await t.ok('wp:presentation.compare', { conferenceId: id, scenarioIds: [seed.activePlanId, seed.scenarioId] });
+      snapshots.push(await t.ok<FamilySnapshot>('wp:family.view', undefined, 'family'));
+      const view = await t.ok<{ record: ConferenceRecord }>('wp:conferences.open', { id, locale: 'en' });
+      await t.ok<ConferenceRecord>('wp:conferences.end', { id, version: view.record.conference.version, locale: 'en' });
+      await t.ok('wp:conferences.acknowledge', { conferenceId: id, names: ['Rosa Ybarra'], date: '2026-10-01', locale: 'en' });
+      await t.ok('wp:presentation.focus', { conferenceId: id, focus: 'summary' });
+      snapshots.push(await t.ok<FamilySnapshot>('wp:family.view', undefined, 'family'));
+
+      const familyJson = JSON.stringify(snapshots);
+      expectClean(`family snapshots (${familyLanguage})`, familyJson);
+      for (const shared of [CONCERN_SHARED.familyGoal, CONCERN_SHARED.familyStrength, CONCERN_SHARED.scenarioName]) expect(familyJson).toContain(shared);
+      expect(familyJson).toContain(familyLanguage === 'es' ? 'Alcanzó 1 de 2 puntos de referencia' : 'Met 1 of 2 benchmarks');
+      expectClean('events to the family window', JSON.stringify(t.core.events.emitted.filter((e) => eventReaches(e.name, 'family'))));
+
+      const stored = t.db().prepare('SELECT content FROM conference_reviewed WHERE conference_id = ?').all(id) as { content: string }[];
+      expect(stored).toHaveLength(2);
+      expectClean('reviewed material kept with the conference', JSON.stringify(stored));
+      const pdfs = t.db().prepare('SELECT pdf FROM conference_summaries WHERE conference_id = ?').all(id) as { pdf: Buffer }[];
+      expect(pdfs).toHaveLength(2);
+      for (const { pdf: bytes } of pdfs) {
+        const text = (await extractPdfText(bytes)).all;
+        expectClean(`summary PDF (${familyLanguage})`, text);
+        for (const shared of [CONCERN_SHARED.familyGoal, CONCERN_SHARED.familyStrength, CONCERN_SHARED.scenarioName]) expect(text, shared).toContain(shared);
+        expect(text).toContain(familyLanguage === 'es' ? 'Matemáticas: 400' : 'Math: 400');
+      }
+      for (const doc of pdf.rendered.splice(0)) expectClean('summary HTML', doc.html + doc.footerHtml);
+      t.core.events.emitted.length = 0;
+    }
+    // The conference the counselor ran did have the private data in the vault all along.
+    expect(JSON.stringify(t.db().prepare('SELECT statement FROM goals').all())).toContain(CONCERN_SECRETS.privateGoal);
   });
 
   it('blanks the family view structurally: a hidden screen receives no content at all', async () => {

@@ -36,6 +36,7 @@ export interface ConferenceRow {
   next_meeting_date: string | null;
   next_meeting_note: string | null;
   agenda_template_id: string | null;
+  compared_scenario_ids: string | null;
   version: number;
   created_at: string;
   updated_at: string;
@@ -130,10 +131,17 @@ export function toConference(r: ConferenceRow): Conference {
     nextMeetingDate: r.next_meeting_date,
     nextMeetingNote: r.next_meeting_note,
     agendaTemplateId: r.agenda_template_id,
+    comparedScenarioIds: comparedIds(r.compared_scenario_ids),
     version: r.version,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   };
+}
+
+export function comparedIds(json: string | null): number[] {
+  if (!json) return [];
+  const v = JSON.parse(json) as unknown;
+  return Array.isArray(v) ? v.filter((x): x is number => Number.isInteger(x)) : [];
 }
 
 /** The agenda item's wording in `locale`: what the counselor typed, else the template's copy. */

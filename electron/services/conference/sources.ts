@@ -1,13 +1,12 @@
 import type { Locale } from '../../../shared/i18n/locales';
-import {
-  unavailable,
-  type FamilyGoal,
-  type FamilyScoreCard,
-  type PlanScenarioOption,
-  type ScenarioChoice,
-  type ScenarioComparison,
-  type SourceGuardian,
-  type SourceResult,
+import type {
+  FamilyGoal,
+  FamilyScoreCards,
+  PlanScenarioOption,
+  ScenarioChoice,
+  ScenarioComparison,
+  SourceGuardian,
+  SourceResult,
 } from '../../../shared/ipc/contract/conferenceSources';
 
 /**
@@ -16,8 +15,8 @@ import {
  * and `scenario*` methods: their results go to the family screen and the family summary
  * as they are. Text arrives in `locale`.
  *
- * Wiring after the merge (the lead): replace `phaseOneSources()` in `createServices` with an
- * implementation that calls each concern's exported read function on `session().db`.
+ * The implementation is `wiredSources()` (./wiredSources.ts): each method calls the owning
+ * concern's main-process read function on `session().db` and copies the fields it needs.
  */
 export interface ConferenceSources {
   /** Student record: guardians offered as attendees (name, relationship, language, may receive information). */
@@ -26,8 +25,8 @@ export interface ConferenceSources {
   familyLanguage(studentId: number): SourceResult<string | null>;
   /** Plan workspace: family-visible goals with their steps and latest progress. */
   familyGoals(studentId: number, locale: Locale): SourceResult<FamilyGoal[]>;
-  /** Test results: one card per test with the parent-facing interpretation. */
-  familyScoreCards(studentId: number, locale: Locale): SourceResult<FamilyScoreCard[]>;
+  /** Test results: one card per test with the parent-facing interpretation, and TSI readiness. */
+  familyScoreCards(studentId: number, locale: Locale): SourceResult<FamilyScoreCards>;
   /** Course plans: the scenarios the counselor may put side by side. */
   planScenarios(studentId: number): SourceResult<PlanScenarioOption[]>;
   /** Course plans: 2–3 scenarios compared (scenarioIds[0] is the baseline). */
@@ -38,20 +37,4 @@ export interface ConferenceSources {
    * ends the conference (same connection): throw to refuse and nothing is saved.
    */
   recordScenarioChoice(choice: ScenarioChoice): SourceResult<void>;
-}
-
-/**
- * What exists on the `conference` branch: none of the other concerns yet. Every panel shows
- * that plainly ("No goals recorded yet") rather than inventing data.
- */
-export function phaseOneSources(): ConferenceSources {
-  return {
-    guardians: () => unavailable,
-    familyLanguage: () => unavailable,
-    familyGoals: () => unavailable,
-    familyScoreCards: () => unavailable,
-    planScenarios: () => unavailable,
-    scenarioComparison: () => unavailable,
-    recordScenarioChoice: () => unavailable,
-  };
 }

@@ -51,7 +51,7 @@ ul.checks { list-style: none; padding-left: 0; }
 ul.checks li { padding-left: 18pt; position: relative; break-inside: avoid; }
 /* Check marks drawn with CSS: a ✓ character would come from a fallback font (not in Inter's Latin subsets). */
 ul.checks li::before { content: ''; position: absolute; left: 3pt; top: 2.5pt; width: 4pt; height: 8pt; border: solid #1e6b3a; border-width: 0 2pt 2pt 0; transform: rotate(45deg); }
-ul.open li::before { left: 1pt; top: 4pt; width: 7pt; height: 7pt; border: 1pt solid #4a5666; border-radius: 50%; transform: none; }
+ul.open li::before, ul.checks li.todo::before { left: 1pt; top: 4pt; width: 7pt; height: 7pt; border: 1pt solid #4a5666; border-radius: 50%; transform: none; }
 .badge { display: inline-block; font-size: 8.5pt; font-weight: 600; color: #1e6b3a; border: 0.75pt solid #1e6b3a; border-radius: 3pt; padding: 0 3pt; margin-left: 4pt; }
 .muted { color: #4a5666; }
 .decision { border-left: 3pt solid #17506b; padding: 4pt 0 4pt 10pt; margin: 0 0 8pt; break-inside: avoid; page-break-inside: avoid; }
@@ -70,6 +70,14 @@ td.who { width: 28%; }
 .sign { display: flex; gap: 18pt; margin-top: 16pt; }
 .sign div { flex: 1; border-top: 0.75pt solid #1b2430; padding-top: 3pt; font-size: 9pt; color: #4a5666; }
 .contact { font-size: 10pt; color: #4a5666; margin-top: 6pt; }
+.item { border: 0.75pt solid #dde3ea; border-radius: 4pt; padding: 6pt 9pt; margin: 0 0 8pt; }
+.item h3 { font-size: 11.5pt; margin: 0 0 2pt; font-weight: 700; }
+.item .sub { font-size: 9.5pt; color: #4a5666; margin: 0 0 4pt; }
+.item p { margin: 2pt 0; }
+.item .label { font-weight: 600; font-size: 9.5pt; color: #17506b; margin: 5pt 0 1pt; break-after: avoid; page-break-after: avoid; }
+.scores { margin: 3pt 0; padding-left: 14pt; }
+.plans { display: flex; gap: 8pt; margin: 0 0 8pt; }
+.plans .item { flex: 1; margin: 0; }
 `;
 
 export function buildSummaryDocument(input: SummaryInput): { html: string; footerHtml: string } {
@@ -131,6 +139,53 @@ export function buildSummaryDocument(input: SummaryInput): { html: string; foote
           .join('')}</tbody></table>`
       : `<p class="muted">${esc(k('noActions'))}</p>`
   }</section>`);
+
+  const rv = r.reviewed;
+  if (rv?.tests) {
+    const list = (label: string, lines: string[]) => (lines.length ? `<div class="label">${esc(label)}</div>${lines.map((l) => `<p>${esc(l)}</p>`).join('')}` : '');
+    parts.push(`<section><h2>${esc(k('testsTitle'))}</h2>${
+      rv.tests.collegeReadiness ? `<div class="item"><h3>${esc(rv.tests.collegeReadiness.title)}</h3>${rv.tests.collegeReadiness.lines.map((l) => `<p>${esc(l)}</p>`).join('')}</div>` : ''
+    }${rv.tests.cards
+      .map(
+        (c) => `<div class="item"><h3>${esc(c.testName)}</h3><p class="sub">${esc(k('testTaken', { date: c.dateText }))} · ${esc(c.headline)}</p>
+        ${c.sections.length ? `<ul class="scores">${c.sections.map((x) => `<li><b>${esc(x.name)}:</b> ${esc(x.score)}${x.benchmark ? ` (${esc(k(x.benchmark.met ? 'benchmarkMet' : 'benchmarkNotMet', { value: x.benchmark.value }))})` : ''}${x.level ? ` · ${esc(x.level)}` : ''}</li>`).join('')}</ul>` : ''}
+        ${list(k('means'), c.means)}${list(k('doesNotMean'), c.doesNotMean)}${list(k('testNextSteps'), c.nextSteps)}${c.notes.map((n) => `<p class="muted">${esc(n)}</p>`).join('')}</div>`,
+      )
+      .join('')}</section>`);
+  }
+
+  if (rv?.goals) {
+    parts.push(`<section><h2>${esc(k('goalsTitle'))}</h2>${rv.goals
+      .map(
+        (g) => `<div class="item keep"><p class="sub">${esc(g.area)} · ${esc(g.status)}</p><h3>${esc(g.statement)}</h3>
+        ${g.targetDate ? `<p>${esc(k('goalTarget', { date: formatDate(g.targetDate, locale) }))}</p>` : ''}
+        ${g.measureOfSuccess ? `<p>${esc(k('goalMeasure', { text: g.measureOfSuccess }))}</p>` : ''}
+        ${g.progress ? `<p>${esc(k('goalProgress', { date: formatDate(g.progress.date, locale, 'medium'), label: g.progress.label }))}</p>` : ''}
+        ${g.helpedBy.length ? `<p>${esc(k('goalHelps', { list: g.helpedBy.join('; ') }))}</p>` : ''}
+        ${g.hinderedBy.length ? `<p>${esc(k('goalHinders', { list: g.hinderedBy.join('; ') }))}</p>` : ''}
+        ${g.steps.length ? `<ul class="checks">${g.steps.map((x) => `<li${x.done ? '' : ' class="todo"'}>${esc(x.text)}${x.owner || x.dueDate ? ` <span class="muted">— ${esc([x.owner, x.dueDate ? formatDate(x.dueDate, locale, 'medium') : null].filter(Boolean).join(', '))}</span>` : ''}${x.done ? `<span class="badge">${esc(k('done'))}</span>` : ''}</li>`).join('')}</ul>` : ''}</div>`,
+      )
+      .join('')}</section>`);
+  }
+
+  if (rv?.plans) {
+    const p = rv.plans;
+    const byId = new Map(p.scenarios.map((x) => [x.id, x]));
+    parts.push(`<section><h2>${esc(k('plansTitle'))}</h2><div class="plans">${p.scenarios
+      .map(
+        (x) => `<div class="item"><h3>${esc(x.name)}${x.isActive ? ` <span class="muted">(${esc(k('planCurrent'))})</span>` : ''}</h3>
+        <p class="sub">${esc(x.programLabel)}${x.endorsement ? ` · ${esc(x.endorsement.label)}` : ''}</p>
+        <p><b>${esc(x.statusLabel)}</b> · ${esc(k('planCredits', { credits: x.credits.earned + x.credits.inProgress + x.credits.planned, required: x.credits.required }))}</p>
+        ${x.reasons.slice(0, 4).map((reason) => `<p class="muted">${esc(reason)}</p>`).join('')}</div>`,
+      )
+      .join('')}</div>${p.differences
+      .map((d) => {
+        const base = byId.get(d.comparedWithId);
+        const other = byId.get(d.scenarioId);
+        return `<div class="keep"><div class="label">${esc(other?.name ?? '')} — ${esc(k('planChanges', { name: base?.name ?? '' }))}</div><ul>${d.sentences.map((x) => `<li>${esc(x)}</li>`).join('')}</ul></div>`;
+      })
+      .join('')}${p.ruleSet.uncertainNote ? `<p class="muted">${esc(p.ruleSet.uncertainNote)}</p>` : ''}</section>`);
+  }
 
   if (r.parentNotes.length) {
     parts.push(`<section><h2>${esc(k('familyNotes'))}</h2>${r.parentNotes.map((n) => `<div class="note pre">${esc(n.body)}</div>`).join('')}</section>`);

@@ -32,10 +32,11 @@ function record(overrides: Partial<FamilyRecord> = {}): FamilyRecord {
       { id: 3, name: "Siobhán O'Brien", role: 'counselor', detail: null },
     ],
     agenda: [{ text: '¿Qué sigue? Planes después de la escuela secundaria', done: true }],
-    decisions: [{ kind: 'endorsement', what: 'Endoso de Artes y Humanidades', detail: null, endorsement: 'arts_humanities', scenarioId: null, agreedBy: [{ name: 'Señora Inés Güemes-Peña', role: 'guardian' }] }],
+    decisions: [{ kind: 'endorsement', what: 'Endoso de Artes y Humanidades', detail: null, endorsement: 'arts_humanities', scenarioId: null, agreedBy: [{ name: 'Señora Inés Güemes-Peña', role: 'guardian', detail: 'Abuela' }] }],
     actionItems: [],
     parentNotes: [{ id: 1, body: '¡Gracias! ¿Cuándo empieza la inscripción?', at: '2026-10-01T15:20:00.000Z' }],
     acknowledgement: null,
+    reviewed: null,
     ...overrides,
   };
 }

@@ -165,3 +165,14 @@ export function scenarioComparison(db: RawDatabase, studentId: number, scenarioI
     differences,
   };
 }
+
+/**
+ * The plans a counselor may put side by side for the family: the active plan first, then the
+ * scenarios, oldest first (past versions are history, not options). Names only — no notes.
+ */
+export function planScenarioOptions(db: RawDatabase, studentId: number): { id: number; name: string; isActive: boolean; updatedAt: string }[] {
+  const rows = db
+    .prepare(`SELECT id, name, kind, updated_at FROM course_plans WHERE student_id = ? AND kind IN ('active','scenario') ORDER BY CASE kind WHEN 'active' THEN 0 ELSE 1 END, created_at, id`)
+    .all(studentId) as { id: number; name: string; kind: 'active' | 'scenario'; updated_at: string }[];
+  return rows.map((r) => ({ id: r.id, name: r.name, isActive: r.kind === 'active', updatedAt: r.updated_at }));
+}

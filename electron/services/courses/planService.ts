@@ -23,10 +23,13 @@ import type {
   updatePlanInput,
   updateRecordInput,
   RuleSetBrief,
+  AgreedRole,
 } from '../../../shared/ipc/contract/coursePlans';
 import { recordAudit } from '../../vault/auditLog';
 import { auditEntries, auditOptions, entryCell, recordCell, type EntryRow, type PgpRow, type PlanRow, type RecordRow } from './planData';
 import { CourseStore, parseJsonArray, schoolYearOf, type LoadedRuleSet } from './store';
+import { examScoreFacts } from './examFacts';
+import type { ExamScoreFacts } from '../../../shared/domain/graduation/examAcknowledgments';
 
 /**
  * A student's four-year plan: the active plan, scenarios made from it, and past versions.
@@ -69,11 +72,17 @@ export class PlanService {
     return this.db.prepare('SELECT * FROM pgp_records WHERE student_id = ?').get(studentId) as PgpRow | undefined;
   }
 
-  /** The audit of one plan, with everything it needs loaded. */
-  auditOf(plan: PlanRow, records: readonly RecordRow[], pgp: PgpRow | undefined, grade = this.store.studentGrade(plan.student_id)): { audit: AuditResult; rs: LoadedRuleSet } {
+  /** The audit of one plan, with everything it needs loaded (exam results for the acknowledgments included). */
+  auditOf(
+    plan: PlanRow,
+    records: readonly RecordRow[],
+    pgp: PgpRow | undefined,
+    grade = this.store.studentGrade(plan.student_id),
+    exams: ExamScoreFacts = examScoreFacts(this.db, plan.student_id),
+  ): { audit: AuditResult; rs: LoadedRuleSet } {
     const rs = this.store.ruleSet(plan.rule_set_ref);
     const catalog = this.store.preparedFor(rs);
-    const audit = auditPlan(rs.def, catalog, auditEntries(records, this.entries(plan.id)), auditOptions(plan, grade, pgp));
+    const audit = auditPlan(rs.def, catalog, auditEntries(records, this.entries(plan.id)), { ...auditOptions(plan, grade, pgp), examScores: exams });
     return { audit, rs };
   }
 
@@ -101,6 +110,7 @@ export class PlanService {
       decided_on: string;
       recorded_at: string;
       note: string | null;
+      conference_id: number | null;
     }[];
     return rows.map((r) => ({
       id: r.id,
@@ -111,6 +121,7 @@ export class PlanService {
       decidedOn: r.decided_on,
       recordedAt: r.recorded_at,
       note: r.note,
+      conferenceId: r.conference_id,
     }));
   }
 
@@ -119,6 +130,7 @@ export class PlanService {
     const plans = this.plansOf(studentId);
     const records = this.records(studentId);
     const pgp = this.pgpRow(studentId);
+    const exams = examScoreFacts(this.db, studentId);
     const selected = planId !== undefined ? plans.find((p) => p.id === planId) : plans.find((p) => p.kind === 'active');
     if (planId !== undefined && !selected) throw new AppError('NOT_FOUND', 'That plan no longer exists.');
     const summaries: PlanSummary[] = [];
@@ -126,7 +138,7 @@ export class PlanService {
     let audit: AuditResult | null = null;
     let brief: RuleSetBrief | null = null;
     for (const p of plans) {
-      const r = this.auditOf(p, records, pgp, grade);
+      const r = this.auditOf(p, records, pgp, grade, exams);
       summaries.push(this.summary(p, r.audit.status));
       if (p === selected) {
         audit = r.audit;
@@ -349,13 +361,14 @@ export class PlanService {
     const grade = this.store.studentGrade(studentId);
     const records = this.records(studentId);
     const pgp = this.pgpRow(studentId);
+    const exams = examScoreFacts(this.db, studentId);
     const seen = new Set<number>();
     return planIds.map((id) => {
       if (seen.has(id)) throw new AppError('VALIDATION', 'Choose different plans to compare.');
       seen.add(id);
       const plan = this.plan(id);
       if (plan.student_id !== studentId) throw new AppError('NOT_FOUND', 'That plan no longer exists.');
-      const { audit, rs } = this.auditOf(plan, records, pgp, grade);
+      const { audit, rs } = this.auditOf(plan, records, pgp, grade, exams);
       const catalog = this.store.preparedFor(rs);
       const cells = [...records.map((x) => recordCell(x, catalog)), ...this.entries(plan.id).map((e) => entryCell(e, catalog))];
       return {
@@ -381,23 +394,58 @@ export class PlanService {
   }
 
   choose(input: z.output<typeof chooseInput>): PlanWorkspace {
-    const db = this.db;
-    const p = db.transaction(() => {
+    const p = this.db.transaction(() => {
       const chosen = this.plan(input.planId);
       if (chosen.kind === 'active') throw new AppError('VALIDATION', 'This is already the active plan.', { reason: 'already-active' });
-      if (chosen.program === 'foundation') this.requireFoundationPermission(chosen.student_id);
-      const p = this.bump(input.planId, input.version, { allowPrevious: true });
-      const previous = this.plansOf(p.student_id).find((x) => x.kind === 'active');
-      const ts = this.now().toISOString();
-      if (previous) db.prepare(`UPDATE course_plans SET kind = 'previous', version = version + 1, updated_at = ? WHERE id = ?`).run(ts, previous.id);
-      db.prepare(`UPDATE course_plans SET kind = 'active' WHERE id = ?`).run(p.id);
-      db.prepare(`INSERT INTO plan_decisions (student_id, plan_id, previous_plan_id, plan_name, agreed_by, decided_on, recorded_at, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`).run(
-        p.student_id, p.id, previous?.id ?? null, p.name, JSON.stringify(input.agreedBy), input.decidedOn, ts, input.note || null,
-      );
-      this.audit('plan.choose', p.student_id, `scenario made active; agreed by ${input.agreedBy.length} (${[...new Set(input.agreedBy.map((a) => a.role))].join(',')})`);
-      return p;
+      return this.makeActive(chosen, input.version, { agreedBy: input.agreedBy, decidedOn: input.decidedOn, note: input.note || null, conferenceId: null });
     })();
     return this.workspace(p.student_id, p.id);
+  }
+
+  /**
+   * A plan chosen in a conference: the same effect as "Choose this plan" (the scenario becomes
+   * the active plan, who agreed and when is recorded), with the conference it was agreed in.
+   * Conference mode calls it inside the transaction that ends the conference, so a refusal
+   * (foundation-only without permission, a plan that no longer exists) ends nothing.
+   * Choosing the plan that is already active records the agreement and changes no plan.
+   */
+  chooseInConference(input: { studentId: number; planId: number; agreedBy: { name: string; role: AgreedRole }[]; decidedOn: string; conferenceId: number }): void {
+    this.db.transaction(() => {
+      const chosen = this.db.prepare('SELECT * FROM course_plans WHERE id = ?').get(input.planId) as PlanRow | undefined;
+      if (!chosen || chosen.student_id !== input.studentId) {
+        throw new AppError('VALIDATION', 'A plan chosen in this conference no longer exists. Edit that decision before ending the conference.', { reason: 'chosen-plan-missing' });
+      }
+      if (input.agreedBy.length === 0) {
+        throw new AppError('VALIDATION', `Record who agreed to the plan “${chosen.name}” before ending the conference.`, { reason: 'choice-needs-agreement' });
+      }
+      const origin = { agreedBy: input.agreedBy, decidedOn: input.decidedOn, note: null, conferenceId: input.conferenceId };
+      if (chosen.kind !== 'active') {
+        this.makeActive(chosen, chosen.version, origin);
+        return;
+      }
+      this.insertDecision(chosen, null, origin);
+      this.audit('plan.confirm', chosen.student_id, `active plan confirmed in a conference; agreed by ${input.agreedBy.length} (${[...new Set(input.agreedBy.map((a) => a.role))].join(',')})`);
+    })();
+  }
+
+  private insertDecision(p: PlanRow, previousId: number | null, o: { agreedBy: { name: string; role: AgreedRole }[]; decidedOn: string; note: string | null; conferenceId: number | null }): void {
+    this.db
+      .prepare(`INSERT INTO plan_decisions (student_id, plan_id, previous_plan_id, plan_name, agreed_by, decided_on, recorded_at, note, conference_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+      .run(p.student_id, p.id, previousId, p.name, JSON.stringify(o.agreedBy), o.decidedOn, this.now().toISOString(), o.note, o.conferenceId);
+  }
+
+  /** The chosen plan becomes active, the active one becomes a past version, and the decision is recorded. */
+  private makeActive(chosen: PlanRow, version: number, o: { agreedBy: { name: string; role: AgreedRole }[]; decidedOn: string; note: string | null; conferenceId: number | null }): PlanRow {
+    const db = this.db;
+    if (chosen.program === 'foundation') this.requireFoundationPermission(chosen.student_id);
+    const p = this.bump(chosen.id, version, { allowPrevious: true });
+    const previous = this.plansOf(p.student_id).find((x) => x.kind === 'active');
+    const ts = this.now().toISOString();
+    if (previous) db.prepare(`UPDATE course_plans SET kind = 'previous', version = version + 1, updated_at = ? WHERE id = ?`).run(ts, previous.id);
+    db.prepare(`UPDATE course_plans SET kind = 'active' WHERE id = ?`).run(p.id);
+    this.insertDecision(p, previous?.id ?? null, o);
+    this.audit('plan.choose', p.student_id, `scenario made active${o.conferenceId ? ' in a conference' : ''}; agreed by ${o.agreedBy.length} (${[...new Set(o.agreedBy.map((a) => a.role))].join(',')})`);
+    return p;
   }
 
   // ---- transcript rows entered by hand -------------------------------------------------------

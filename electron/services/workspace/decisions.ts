@@ -5,6 +5,8 @@ import type { NoteVisibility } from '../../../shared/ipc/contract/common';
 import type { byStudent, versioned } from '../../../shared/ipc/contract/workspaceCommon';
 import type { Decider } from '../../../shared/domain/workspace/vocabulary';
 import { changedKeys, notFound, parseJsonArray, requireVersion, WorkspaceServiceBase } from './support';
+import { decisionsRecordedElsewhere } from './linkedDecisions';
+import type { LinkedDecision } from '../../../shared/ipc/contract/decisions';
 
 export interface DecisionRow {
   id: number;
@@ -53,6 +55,12 @@ export class DecisionsService extends WorkspaceServiceBase {
   list(input: z.output<typeof byStudent>): Decision[] {
     this.requireStudent(input.studentId);
     return (this.db.prepare(`SELECT ${DECISION_COLUMNS} FROM decisions d WHERE d.student_id = ? ORDER BY d.decided_on DESC, d.id DESC`).all(input.studentId) as DecisionRow[]).map(toDecision);
+  }
+
+  /** Decisions held by conferences and course plans, for the same log (see linkedDecisions.ts). */
+  linked(input: z.output<typeof byStudent>): LinkedDecision[] {
+    this.requireStudent(input.studentId);
+    return decisionsRecordedElsewhere(this.db, input.studentId);
   }
 
   private requireGoalOf(studentId: number, goalId: number | null | undefined): void {

@@ -76,6 +76,7 @@ export function workspaceHandlers(w: WorkspaceServices): Pick<Handlers, Workspac
       create: (i) => w.decisions.create(i),
       update: (i) => w.decisions.update(i),
       remove: (i) => (w.decisions.remove(i), null),
+      linked: (i) => w.decisions.linked(i),
     },
     referrals: {
       list: (i) => w.referrals.list(i),

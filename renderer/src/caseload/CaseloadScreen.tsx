@@ -10,7 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
 import { GRADE_LEVELS, type GradeLevel } from '../../../shared/domain/gradeLevels';
 import type { ProgramCode } from '../../../shared/domain/roster/programs';
-import type { CaseloadViewQuery, GradeFilterValue, StudentSummary } from '../../../shared/ipc/contract';
+import type { CaseloadFacts, CaseloadViewQuery, GradeFilterValue, StudentSummary } from '../../../shared/ipc/contract';
 import { STUDENT_SORT_FIELDS } from '../../../shared/ipc/contract';
 import { useGridLocale } from '../components/gridLocale';
 import { useNotify } from '../components/Notifier';
@@ -18,6 +18,7 @@ import { programLabel } from '../roster/labels';
 import { StudentDialog } from './StudentDialog';
 import { MultiSelect } from './MultiSelect';
 import { SavedViews } from './SavedViews';
+import { FactFilters } from './FactFilters';
 
 type SortField = (typeof STUDENT_SORT_FIELDS)[number];
 type Status = 'active' | 'archived' | 'all';
@@ -30,9 +31,11 @@ export interface Filters {
   programMatch: 'any' | 'all';
   graduationYears: number[];
   campusIds: number[];
+  /** Course plan, goals, last conference, follow-ups (see FactFilters). */
+  facts: CaseloadFacts;
 }
 
-const NO_FILTERS: Filters = { search: '', status: 'active', gradeLevels: [], programs: [], programMatch: 'any', graduationYears: [], campusIds: [] };
+const NO_FILTERS: Filters = { search: '', status: 'active', gradeLevels: [], programs: [], programMatch: 'any', graduationYears: [], campusIds: [], facts: {} };
 const DEFAULT_SORT: GridSortModel = [{ field: 'name', sort: 'asc' }];
 
 /**
@@ -130,10 +133,10 @@ export function CaseloadScreen() {
 
   const toggleGrade = (g: GradeLevel | 'none') => update({ gradeLevels: filters.gradeLevels.includes(g) ? filters.gradeLevels.filter((x) => x !== g) : [...filters.gradeLevels, g] });
 
-  const viewQuery: CaseloadViewQuery = { ...filters, search: filters.search.trim(), sortBy, sortDirection, facts: {} };
+  const viewQuery: CaseloadViewQuery = { ...filters, search: filters.search.trim(), sortBy, sortDirection };
   const applyView = (v: { id: number; name: string; query: CaseloadViewQuery }) => {
     const q = v.query;
-    setFilters({ search: q.search, status: q.status, gradeLevels: q.gradeLevels, programs: q.programs, programMatch: q.programMatch, graduationYears: q.graduationYears, campusIds: q.campusIds });
+    setFilters({ search: q.search, status: q.status, gradeLevels: q.gradeLevels, programs: q.programs, programMatch: q.programMatch, graduationYears: q.graduationYears, campusIds: q.campusIds, facts: q.facts ?? {} });
     setSort([{ field: q.sortBy, sort: q.sortDirection }]);
     setPaging((p) => ({ ...p, page: 0 }));
     setActiveView({ id: v.id, name: v.name });
@@ -225,6 +228,7 @@ export function CaseloadScreen() {
           onChange={(campusIds) => update({ campusIds })}
           width={260}
         />
+        <FactFilters facts={filters.facts} onChange={(facts) => update({ facts })} />
         {filtered && (
           <Button
             startIcon={<FilterAltOffOutlined />}

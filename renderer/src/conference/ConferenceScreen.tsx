@@ -268,7 +268,7 @@ export function ConferenceScreen() {
         </Stack>
       </Box>
 
-      {ending && <EndConferenceDialog record={record} run={run} onClose={() => setEnding(false)} onEnded={() => { setEnding(false); focus('summary'); }} />}
+      {ending && <EndConferenceDialog view={v} record={record} run={run} onClose={() => setEnding(false)} onEnded={() => { setEnding(false); focus('summary'); }} />}
       <Dialog open={confirm !== null} onClose={() => setConfirm(null)} aria-labelledby="confirm-title">
         <DialogTitle id="confirm-title">{t(confirm === 'cancel' ? 'conference.console.cancelScheduled' : 'conference.console.deleteTitle')}</DialogTitle>
         {confirm === 'delete' && (

@@ -27,6 +27,7 @@ import {
 import DeleteOutline from '@mui/icons-material/DeleteOutlined';
 import PersonAddAlt1Outlined from '@mui/icons-material/PersonAddAlt1Outlined';
 import LockOutlined from '@mui/icons-material/LockOutlined';
+import BlockOutlined from '@mui/icons-material/BlockOutlined';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
@@ -205,19 +206,31 @@ function StartForm({ student, options: o, onClose }: { student: StudentDetail; o
                     <Typography variant="body2" sx={{ fontWeight: 600 }}>
                       {t('conference.start.fromRecord')}
                     </Typography>
-                    {guardians.map((g) => (
-                      <Box key={g.id}>
-                        <FormControlLabel
-                          control={<Checkbox checked={rows.some((r) => r.guardianId === g.id)} onChange={(e) => toggleGuardian(g, e.target.checked)} />}
-                          label={`${g.name}${g.relationship ? ` (${g.relationship})` : ''}`}
-                        />
-                        {!g.mayReceiveInformation && (
-                          <Typography variant="body2" color="warning.main" sx={{ ml: 4, mt: -0.5 }}>
-                            {t('conference.start.mayNotReceive')}
-                          </Typography>
-                        )}
-                      </Box>
-                    ))}
+                    {guardians.map((g) => {
+                      // Someone who may not receive information is never offered with a checkbox to tick.
+                      const barred = g.mayReceiveInformation === false;
+                      const noteId = `guardian-note-${g.id}`;
+                      return (
+                        <Box key={g.id}>
+                          <FormControlLabel
+                            disabled={barred}
+                            control={<Checkbox checked={!barred && rows.some((r) => r.guardianId === g.id)} onChange={(e) => toggleGuardian(g, e.target.checked)} slotProps={{ input: { 'aria-describedby': g.mayReceiveInformation === true ? undefined : noteId } }} />}
+                            label={`${g.name}${g.relationship ? ` (${g.relationship})` : ''}`}
+                          />
+                          {barred && (
+                            <Stack id={noteId} direction="row" spacing={0.75} sx={{ ml: 4, mt: -0.5, alignItems: 'center', color: 'error.main' }}>
+                              <BlockOutlined fontSize="small" aria-hidden />
+                              <Typography variant="body2">{t('conference.start.mayNotReceive')}</Typography>
+                            </Stack>
+                          )}
+                          {g.mayReceiveInformation === null && (
+                            <Typography id={noteId} variant="body2" color="text.secondary" sx={{ ml: 4, mt: -0.5 }}>
+                              {t('conference.start.mayReceiveUnknown')}
+                            </Typography>
+                          )}
+                        </Box>
+                      );
+                    })}
                   </Box>
                 )}
                 {(o.guardians.status === 'unavailable' || guardians.length === 0) && (

@@ -19,8 +19,9 @@ import AssessmentOutlined from '@mui/icons-material/AssessmentOutlined';
 import { ScoresScreen } from '../scores/ScoresScreen';
 
 /**
- * Left-navigation entries and top-level screens. Each concern (imports, pre-registration,
- * follow-ups, …) adds its entry here; Settings stays last.
+ * Left-navigation entries and top-level screens, grouped the way a counselor works: the
+ * students and what is due for them; bringing records in; course planning across the
+ * caseload. Settings sits apart, at the bottom, beside Lock (AppShell).
  */
 export interface NavItem {
   to: string;
@@ -29,17 +30,42 @@ export interface NavItem {
   icon: ReactNode;
 }
 
-export const NAV: NavItem[] = [
-  { to: '/caseload', key: 'common.nav.caseload', icon: <PeopleAltOutlined /> },
-  { to: '/import', key: 'roster.nav', icon: <UploadFileOutlined /> },
-  { to: '/follow-ups', key: 'conference.followUps.nav', icon: <AssignmentTurnedInOutlined /> },
-  { to: '/notes-search', key: 'workspace.notesSearch.nav', icon: <ManageSearchOutlined /> },
-  { to: '/graduation', key: 'courses.nav.graduation', icon: <SchoolOutlined /> },
-  { to: '/prereg', key: 'courses.nav.prereg', icon: <PlaylistAddCheckOutlined /> },
-  { to: '/courses', key: 'courses.nav.courses', icon: <MenuBookOutlined /> },
-  { to: '/scores', key: 'scores.nav', icon: <AssessmentOutlined /> },
-  { to: '/settings', key: 'common.nav.settings', icon: <SettingsOutlined /> },
+export interface NavGroup {
+  /** i18n key of the group's heading. */
+  key: string;
+  items: NavItem[];
+}
+
+export const NAV_GROUPS: NavGroup[] = [
+  {
+    key: 'common.nav.groups.students',
+    items: [
+      { to: '/caseload', key: 'common.nav.caseload', icon: <PeopleAltOutlined /> },
+      { to: '/follow-ups', key: 'conference.followUps.nav', icon: <AssignmentTurnedInOutlined /> },
+      { to: '/notes-search', key: 'workspace.notesSearch.nav', icon: <ManageSearchOutlined /> },
+    ],
+  },
+  {
+    key: 'common.nav.groups.records',
+    items: [
+      { to: '/import', key: 'roster.nav', icon: <UploadFileOutlined /> },
+      { to: '/scores', key: 'scores.nav', icon: <AssessmentOutlined /> },
+    ],
+  },
+  {
+    key: 'common.nav.groups.planning',
+    items: [
+      { to: '/graduation', key: 'courses.nav.graduation', icon: <SchoolOutlined /> },
+      { to: '/prereg', key: 'courses.nav.prereg', icon: <PlaylistAddCheckOutlined /> },
+      { to: '/courses', key: 'courses.nav.courses', icon: <MenuBookOutlined /> },
+    ],
+  },
 ];
+
+export const SETTINGS_NAV: NavItem = { to: '/settings', key: 'common.nav.settings', icon: <SettingsOutlined /> };
+
+/** Every entry in the order the navigation shows them (keyboard order too). */
+export const NAV: NavItem[] = [...NAV_GROUPS.flatMap((g) => g.items), SETTINGS_NAV];
 
 /** Screens beyond caseload, student and settings (added by each concern). */
 export const EXTRA_ROUTES: RouteObject[] = [

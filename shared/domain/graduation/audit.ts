@@ -3,6 +3,7 @@ import { allocate, levelOf, RANK_COMPLETED, RANK_IN_PROGRESS, RANK_PLANNED, type
 import { courseMatches, type CourseFacts, type PreparedCatalog } from './catalog';
 import type { CourseFilter, Endorsement, Localized, Requirement, RuleMeta, RuleSetDefinition } from './ruleSet';
 import { endPoint, startPoint, type CreditSource, type EndorsementCode, type EntryStatus, type PlanGrade, type Term } from './vocabulary';
+import { examAcknowledgment, type ExamEvidence, type ExamScoreFacts } from './examAcknowledgments';
 
 /**
  * The graduation audit: pure, table-tested, fast enough for a caseload report (one plan in
@@ -47,6 +48,11 @@ export interface AuditOptions {
   pgp?: PgpStatus | null;
   /** 'summary' evaluates only the chosen endorsement and no acknowledgments (caseload reports). */
   detail?: 'full' | 'summary';
+  /**
+   * The student's stored exam results, for the AP/IB and PSAT/SAT/ACT acknowledgments. Left
+   * out, those stay "needs test or certification records" (the audit does not guess).
+   */
+  examScores?: ExamScoreFacts | null;
 }
 
 export interface CreditTally {
@@ -129,6 +135,8 @@ export interface AckResult extends RuleFlag {
   method: string;
   status: AckStatus;
   params: Record<string, number>;
+  /** For acknowledgments met on an exam: the result that meets it. */
+  evidence?: ExamEvidence | null;
 }
 
 export type EntryReason = 'duplicate' | 'already-earned' | 'failed' | 'no-high-school-credit' | 'credits-unknown';
@@ -689,6 +697,11 @@ export function auditPlan(def: RuleSetDefinition, catalog: PreparedCatalog, entr
             const elaOk = english?.level === 'earned' && elaAvg !== null && elaAvg + EPS >= (p.thresholds.elaAverage ?? 80);
             const status: AckStatus = elaOk && loteOk ? 'met' : english?.level !== 'earned' || bestLote < (p.thresholds.loteCredits ?? 3) ? 'not-met' : 'needs-review';
             return { ...base, status, params: { elaAverage: elaAvg === null ? -1 : round(elaAvg), loteCredits: round(bestLote) } };
+          }
+          if (p.method === 'exam-scores' && options.examScores) {
+            const planned = units.some((u) => (u.facts.flags.has('ap') || u.facts.flags.has('ib')) && u.rank > RANK_COMPLETED && !u.exam);
+            const r = examAcknowledgment(p.thresholds, options.examScores, planned);
+            return { ...base, status: r.status, params: { ...p.thresholds }, evidence: r.evidence };
           }
           return { ...base, status: 'not-computable' as const, params: {} };
         })

@@ -30,6 +30,12 @@ export const caseload = {
     selected_one: '{{count}} selected',
     selected_other: '{{count}} selected',
   },
+  facts: {
+    coursePlan: { label: 'Four-year course plan', yes: 'Has a course plan', no: 'No course plan yet' },
+    goals: { label: 'Goals (individual plan)', yes: 'Has goals', no: 'No goals yet' },
+    lastConference: { label: 'Last conference', within: 'In the last … days', before: 'Before a date', onOrAfter: 'On or after a date', never: 'Never had one', days: 'Days', date: 'Date' },
+    followUps: { label: 'Conference follow-ups', overdue: 'Overdue', by: 'Due by a date', date: 'Due by' },
+  },
   views: {
     label: 'Saved views',
     choose: 'Saved views',

@@ -22,6 +22,8 @@ export const common = {
     settings: 'Settings',
     lock: 'Lock',
     lockTooltip: 'Lock the vault now (Ctrl+L)',
+    skipToContent: 'Skip to content',
+    groups: { students: 'Day to day', records: 'Records', planning: 'Course planning' },
   },
   grade: {
     PK: 'Pre-K',

@@ -148,6 +148,7 @@ export const courses = {
     history: 'Decisions',
     historyItem: '{{date}}: “{{name}}” chosen, agreed by {{people}}.',
     noHistory: 'No plan decisions recorded yet.',
+    inConference: 'Agreed in a conference',
   },
   plan: {
     tab: 'Course plan',
@@ -301,6 +302,12 @@ export const courses = {
     ackDetail: {
       'dual-credit': '{{hours}} college hours earned ({{plannedHours}} with the plan) of {{need}}.',
       bilingualism: 'Best language: {{loteCredits}} credits.',
+      examMet: 'Met by {{test}}: {{score}} ({{date}}); needs {{threshold}}.',
+      examReview: 'No SAT of {{sat}}+ or ACT of {{act}}+ in the test results. PSAT/NMSQT Commended status, or an SAT taken before 2016, is for you to check.',
+      examNotMetApIb: 'No AP score of {{ap}}+ or IB score of {{ib}}+ in the test results yet.',
+      examNotMetCollege: 'No SAT of {{sat}}+ or ACT of {{act}}+ in the test results yet.',
+      examPlanned: 'AP or IB courses are on the plan; their exam scores will tell.',
+      examTest: { AP: 'AP {{name}}', IB: 'IB {{name}}', SAT: 'the SAT total', ACT: 'the ACT composite' },
     },
     warnings: 'Worth checking',
     ruleSetNote: 'Rules: {{name}}',

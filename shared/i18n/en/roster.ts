@@ -4,7 +4,7 @@ const programLabels = Object.fromEntries(PROGRAM_CODES.map((c) => [c, PROGRAMS[c
 
 /** The roster import screen, program labels and what import messages say. */
 export const roster = {
-  nav: 'Import',
+  nav: 'Import roster',
   title: 'Import a roster',
   intro: 'Bring students in from a district export. You see every change before anything is saved, and nothing is saved until you confirm.',
   localOnly: 'Files are read on this computer. Nothing is uploaded.',

@@ -242,6 +242,17 @@ export const workspace = {
     saved: 'Decision saved.',
     deleted: 'Decision deleted.',
     needDecider: 'Choose at least one.',
+    linked: {
+      fromConference: 'Decided in the conference of {{date}}',
+      openConference: 'Open the conference',
+      fromCoursePlan: 'Chosen on the Course plan tab',
+      openCoursePlan: 'Open the course plan',
+      planChosen: 'Plan chosen: “{{name}}”',
+      madeActive: 'Made the active plan',
+      agreedBy: 'Agreed: {{list}}',
+      nobodyAgreed: 'No one was recorded as agreeing.',
+      readOnly: 'Kept with the record where it was made; edit it there.',
+    },
   },
   notes: {
     title: 'Notes',

@@ -33,6 +33,12 @@ export const caseload: Translation<typeof en> = {
     selected_one: '{{count}} elegido',
     selected_other: '{{count}} elegidos',
   },
+  facts: {
+    coursePlan: { label: 'Plan de cursos de cuatro años', yes: 'Tiene plan de cursos', no: 'Sin plan de cursos' },
+    goals: { label: 'Metas (plan individual)', yes: 'Tiene metas', no: 'Sin metas todavía' },
+    lastConference: { label: 'Última reunión', within: 'En los últimos … días', before: 'Antes de una fecha', onOrAfter: 'En o después de una fecha', never: 'Nunca ha tenido', days: 'Días', date: 'Fecha' },
+    followUps: { label: 'Seguimientos de reuniones', overdue: 'Atrasados', by: 'Vencen a más tardar', date: 'Vencen a más tardar el' },
+  },
   views: {
     label: 'Vistas guardadas',
     choose: 'Vistas guardadas',

@@ -25,6 +25,8 @@ export const common: Translation<typeof en> = {
     settings: 'Configuración',
     lock: 'Bloquear',
     lockTooltip: 'Bloquear la bóveda ahora (Ctrl+L)',
+    skipToContent: 'Saltar al contenido',
+    groups: { students: 'Día a día', records: 'Registros', planning: 'Planificación de cursos' },
   },
   grade: {
     PK: 'Prekínder',

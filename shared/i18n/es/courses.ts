@@ -150,6 +150,7 @@ export const courses: Translation<typeof en> = {
     history: 'Decisiones',
     historyItem: '{{date}}: se eligió «{{name}}»; de acuerdo: {{people}}.',
     noHistory: 'Aún no hay decisiones registradas sobre el plan.',
+    inConference: 'Acordado en una reunión',
   },
   plan: {
     tab: 'Plan de cursos',
@@ -303,6 +304,12 @@ export const courses: Translation<typeof en> = {
     ackDetail: {
       'dual-credit': '{{hours}} horas universitarias obtenidas ({{plannedHours}} con el plan) de {{need}}.',
       bilingualism: 'Mejor idioma: {{loteCredits}} créditos.',
+      examMet: 'Cumplido con {{test}}: {{score}} ({{date}}); se requiere {{threshold}}.',
+      examReview: 'No hay un SAT de {{sat}} o más ni un ACT de {{act}} o más en los resultados. El reconocimiento Commended del PSAT/NMSQT, o un SAT presentado antes de 2016, le toca revisarlo a usted.',
+      examNotMetApIb: 'Todavía no hay un puntaje AP de {{ap}} o más ni un puntaje IB de {{ib}} o más en los resultados.',
+      examNotMetCollege: 'Todavía no hay un SAT de {{sat}} o más ni un ACT de {{act}} o más en los resultados.',
+      examPlanned: 'Hay cursos AP o IB en el plan; los puntajes de sus exámenes lo dirán.',
+      examTest: { AP: 'AP {{name}}', IB: 'IB {{name}}', SAT: 'el total del SAT', ACT: 'el compuesto del ACT' },
     },
     warnings: 'Conviene revisar',
     ruleSetNote: 'Reglas: {{name}}',

@@ -5,7 +5,7 @@ import { PROGRAMS, PROGRAM_CODES } from '../../domain/roster/programs';
 const programLabels = Object.fromEntries(PROGRAM_CODES.map((c) => [c, PROGRAMS[c].label.es])) as Record<(typeof PROGRAM_CODES)[number], string>;
 
 export const roster: Translation<typeof en> = {
-  nav: 'Importar',
+  nav: 'Importar estudiantes',
   title: 'Importar una lista de estudiantes',
   intro: 'Traiga estudiantes desde una exportación del distrito. Verá cada cambio antes de guardar, y no se guarda nada hasta que usted lo confirme.',
   localOnly: 'Los archivos se leen en esta computadora. No se sube nada.',

@@ -245,6 +245,17 @@ export const workspace: Translation<typeof en> = {
     saved: 'Decisión guardada.',
     deleted: 'Decisión eliminada.',
     needDecider: 'Elija por lo menos uno.',
+    linked: {
+      fromConference: 'Decidido en la reunión del {{date}}',
+      openConference: 'Abrir la reunión',
+      fromCoursePlan: 'Elegido en la pestaña Plan de cursos',
+      openCoursePlan: 'Abrir el plan de cursos',
+      planChosen: 'Plan elegido: «{{name}}»',
+      madeActive: 'Pasó a ser el plan activo',
+      agreedBy: 'De acuerdo: {{list}}',
+      nobodyAgreed: 'No se registró a nadie como de acuerdo.',
+      readOnly: 'Se guarda con el registro donde se tomó; edítelo allí.',
+    },
   },
   notes: {
     title: 'Notas',

@@ -3,7 +3,7 @@ import { op } from '../define';
 import { byId, id, isoDate, multilineText, none, optionalIsoDate, optionalText, paging, text, type Page } from './common';
 import { LOCALES, type Locale } from '../../i18n/locales';
 import type { GradeLevel } from '../../domain/gradeLevels';
-import type { FamilyGoal, FamilyScoreCard, PlanScenarioOption, ScenarioComparison, SourceGuardian, SourceResult } from './conferenceSources';
+import type { FamilyGoal, FamilyScoreCards, PlanScenarioOption, ScenarioComparison, SourceGuardian, SourceResult } from './conferenceSources';
 
 export const CONFERENCE_PURPOSES = ['pgp_review', 'course_selection', 'test_results', 'transition', 'financial_aid', 'other'] as const;
 export type ConferencePurpose = (typeof CONFERENCE_PURPOSES)[number];
@@ -64,6 +64,8 @@ export interface Conference {
   nextMeetingDate: string | null;
   nextMeetingNote: string | null;
   agendaTemplateId: string | null;
+  /** The plans last put side by side on the family screen in this conference (course_plans ids). */
+  comparedScenarioIds: number[];
   version: number;
   createdAt: string;
   updatedAt: string;
@@ -181,7 +183,7 @@ export interface ConferenceConsoleView {
   sources: {
     guardians: SourceResult<SourceGuardian[]>;
     goals: SourceResult<FamilyGoal[]>;
-    tests: SourceResult<FamilyScoreCard[]>;
+    tests: SourceResult<FamilyScoreCards>;
     scenarios: SourceResult<PlanScenarioOption[]>;
     /** The comparison currently chosen for the family screen, in the counselor's language. */
     comparison: SourceResult<ScenarioComparison> | null;
@@ -246,7 +248,7 @@ export type FamilyPanelData =
   | { kind: 'overview' }
   | { kind: 'goals'; goals: SourceResult<FamilyGoal[]> }
   | { kind: 'plan'; comparison: SourceResult<ScenarioComparison> | null }
-  | { kind: 'tests'; tests: SourceResult<FamilyScoreCard[]> }
+  | { kind: 'tests'; tests: SourceResult<FamilyScoreCards> }
   | { kind: 'notes'; notes: { id: number; body: string; at: string }[] }
   | { kind: 'next_steps' }
   | { kind: 'summary'; acknowledgement: Acknowledgement | null; summaryReady: boolean };
@@ -322,11 +324,21 @@ export const updateConferenceInput = z.object({
 
 export const versionedConference = z.object({ id, version, locale });
 
+/** What the family summary shows besides the meeting's own record (each part only when there is something to show). */
+export const summaryContents = z.object({
+  goals: z.boolean(),
+  tests: z.boolean(),
+  plans: z.boolean(),
+});
+export type SummaryContents = z.output<typeof summaryContents>;
+
 export const endConferenceInput = z.object({
   id,
   version,
   nextMeetingDate: optionalIsoDate,
   nextMeetingNote: optionalText(300),
+  /** Goals, test results and the plan comparison in the summary; all of them when left out. */
+  summary: summaryContents.optional(),
   locale,
 });
 

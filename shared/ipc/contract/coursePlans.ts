@@ -75,6 +75,8 @@ export interface PlanDecisionView {
   decidedOn: string;
   recordedAt: string;
   note: string | null;
+  /** Set when the plan was agreed in a conference (conference mode records it when the conference ends). */
+  conferenceId: number | null;
 }
 
 export interface RuleSetBrief {

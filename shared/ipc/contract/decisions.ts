@@ -3,6 +3,8 @@ import { op } from '../define';
 import { id, isoDate, multilineText, text, type NoteVisibility } from './common';
 import { byStudent, enumSet, version, versioned, visibility } from './workspaceCommon';
 import { DECIDERS, DEFAULT_DECISION_VISIBILITY, type Decider } from '../../domain/workspace/vocabulary';
+import type { AttendeeRole, ConferencePurpose, DecisionKind, Endorsement } from './conferences';
+import type { AgreedRole } from './coursePlans';
 
 export interface Decision {
   id: number;
@@ -18,6 +20,27 @@ export interface Decision {
   version: number;
   createdAt: string;
   updatedAt: string;
+}
+
+/**
+ * A decision the log shows but another part of the record holds (read-only here): one taken
+ * in a conference, or a plan chosen on the Course plan tab. Never copied into the log.
+ */
+export interface LinkedDecision {
+  key: string;
+  source: 'conference' | 'course-plan';
+  decidedOn: string;
+  /** A plan chosen on the Course plan tab is a 'scenario' decision. */
+  kind: DecisionKind;
+  decision: string;
+  detail: string | null;
+  endorsement: Endorsement | null;
+  /** The plan chosen, for scenario decisions. */
+  planName: string | null;
+  agreedBy: { name: string; role: AttendeeRole | AgreedRole }[];
+  conference: { id: number; purpose: ConferencePurpose; title: string | null } | null;
+  /** The course plan recorded the choice: the plan became (or stayed) the active plan. */
+  planMadeActive: boolean;
 }
 
 const decisionFields = z.object({
@@ -46,5 +69,7 @@ export const decisionsContract = {
     create: op<Decision>()(createDecisionInput),
     update: op<Decision>()(updateDecisionInput),
     remove: op<null>()(versioned),
+    /** Decisions taken in conferences and plans chosen on the Course plan tab, newest first. */
+    linked: op<LinkedDecision[]>()(byStudent),
   },
 };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { op } from '../define';
-import { byId, id, none, optionalIsoDate, optionalText, paging, text, type Page } from './common';
+import { byId, id, isoDate, none, optionalIsoDate, optionalText, paging, text, type Page } from './common';
 import { GRADE_LEVELS, type GradeLevel } from '../../domain/gradeLevels';
 import { PROGRAM_CODES, type ProgramCode } from '../../domain/roster/programs';
 import { FAFSA_STATUSES, type FafsaStatus, type RecordSource, type StudentRecordField } from '../../domain/studentRecord/fields';
@@ -121,7 +121,27 @@ export type GradeFilterValue = (typeof GRADE_FILTER_VALUES)[number];
  * Each key added here needs its SQL in electron/services/caseload/facts.ts (the type checker
  * insists), so a filter is either real or absent — never a control that does nothing.
  */
-export const caseloadFacts = z.object({}).strict();
+export const caseloadFacts = z
+  .object({
+    /** Has a four-year course plan (an active plan on the Course plan tab). */
+    hasCoursePlan: z.boolean().optional(),
+    /** Has goals in the individual plan (at least one goal that is not archived). */
+    hasGoals: z.boolean().optional(),
+    /** The last conference held (in progress or ended): before or on/after a date, within the last N days, or none ever. */
+    lastConference: z
+      .discriminatedUnion('when', [
+        z.object({ when: z.literal('before'), date: isoDate }),
+        z.object({ when: z.literal('onOrAfter'), date: isoDate }),
+        z.object({ when: z.literal('within'), days: z.number().int().min(1).max(3650) }),
+        z.object({ when: z.literal('never') }),
+      ])
+      .optional(),
+    /** Open conference action items: overdue (due before today) or due on or before a date. */
+    followUps: z
+      .discriminatedUnion('due', [z.object({ due: z.literal('overdue') }), z.object({ due: z.literal('by'), date: isoDate })])
+      .optional(),
+  })
+  .strict();
 export type CaseloadFacts = z.output<typeof caseloadFacts>;
 
 /** Everything that narrows the caseload; also what a saved view stores (with the sort). */

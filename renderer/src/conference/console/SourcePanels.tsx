@@ -54,7 +54,6 @@ export function GoalsPanel({ view, onFocus }: { view: ConferenceConsoleView; onF
 
 export function TestsPanel({ view, onFocus }: { view: ConferenceConsoleView; onFocus: (p: FamilyPanel) => void }) {
   const { t } = useTranslation();
-  const locale = useUiLocale();
   const tests = view.sources.tests;
   return (
     <Box>
@@ -63,11 +62,11 @@ export function TestsPanel({ view, onFocus }: { view: ConferenceConsoleView; onF
       </Stack>
       {tests.status === 'unavailable' ? (
         <NotAvailable text={t('conference.sources.testsUnavailable')} hint={t('conference.sources.testsUnavailableHint')} />
-      ) : tests.data.length === 0 ? (
+      ) : tests.data.cards.length === 0 && !tests.data.collegeReadiness ? (
         <Typography color="text.secondary">{t('conference.sources.testsEmpty')}</Typography>
       ) : (
         <Box sx={{ fontSize: 14 }}>
-          <ScoreCardsView cards={tests.data} t={t} locale={locale} />
+          <ScoreCardsView results={tests.data} t={t} />
         </Box>
       )}
     </Box>

@@ -155,7 +155,7 @@ function Panel({ view, t }: { view: FamilyLiveView; t: TFunction }) {
       return (
         <>
           <Heading>{t('conference.family.tests')}</Heading>
-          {p.tests.status === 'unavailable' ? <Unavailable text={t('conference.sources.testsUnavailable')} /> : p.tests.data.length === 0 ? <Unavailable text={t('conference.sources.testsEmpty')} /> : <ScoreCardsView cards={p.tests.data} t={t} locale={locale} />}
+          {p.tests.status === 'unavailable' ? <Unavailable text={t('conference.sources.testsUnavailable')} /> : p.tests.data.cards.length === 0 && !p.tests.data.collegeReadiness ? <Unavailable text={t('conference.sources.testsEmpty')} /> : <ScoreCardsView results={p.tests.data} t={t} />}
         </>
       );
     case 'plan':

@@ -34,6 +34,8 @@ export function GoalsView({ goals, t, locale }: { goals: FamilyGoal[]; t: TFunct
               )}
             </Box>
           )}
+          {g.helpedBy.length > 0 && <Box sx={{ fontSize: '0.85em', mt: '0.3em' }}>{t('conference.family.goalHelps', { list: g.helpedBy.join('; ') })}</Box>}
+          {g.hinderedBy.length > 0 && <Box sx={{ fontSize: '0.85em', mt: '0.3em' }}>{t('conference.family.goalHinders', { list: g.hinderedBy.join('; ') })}</Box>}
           {g.steps.length > 0 && (
             <Box component="ul" aria-label={t('conference.family.goalSteps')} sx={{ listStyle: 'none', p: 0, m: '0.5em 0 0' }}>
               {g.steps.map((s, i) => (

@@ -34,6 +34,26 @@ export function CreditBar({ earned, inProgress, planned, required }: { earned: n
   );
 }
 
+/** What the test results say about an exam acknowledgment (AP/IB, PSAT/SAT/ACT). */
+function ExamDetail({ a }: { a: AuditResult['acknowledgments'][number] }) {
+  const { t, i18n } = useTranslation();
+  const p = a.params;
+  const e = a.evidence;
+  let text: string;
+  if (a.status === 'met' && e) {
+    const month = new Intl.DateTimeFormat(i18n.language === 'es' ? 'es-US' : 'en-US', { month: 'short', year: 'numeric' }).format(new Date(`${e.date}T12:00:00`));
+    const test = t(`courses.audit.ackDetail.examTest.${e.test}`, { name: e.label ? pick(e.label, i18n.language) : (e.subject ?? '') });
+    text = t('courses.audit.ackDetail.examMet', { test, score: e.score, date: month, threshold: e.threshold });
+  } else if (a.status === 'needs-review') text = t('courses.audit.ackDetail.examReview', p);
+  else if (a.status === 'planned') text = t('courses.audit.ackDetail.examPlanned');
+  else text = t(p.ap !== undefined || p.ib !== undefined ? 'courses.audit.ackDetail.examNotMetApIb' : 'courses.audit.ackDetail.examNotMetCollege', p);
+  return (
+    <Typography variant="caption" color="text.secondary" component="p" sx={{ mt: 0.25 }}>
+      {text}
+    </Typography>
+  );
+}
+
 function RequirementLine({ r, ruleSet }: { r: RequirementResult; ruleSet: RuleSetBrief | null }) {
   const { i18n } = useTranslation();
   void ruleSet;
@@ -318,8 +338,9 @@ export function AuditPanel({ audit, ruleSet, confirmations, onToggleConfirmation
                 <Stack direction="row" spacing={1} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap', mt: 0.5 }}>
                   <Chip size="small" label={t(`courses.audit.ackStatus.${a.status}`)} color={a.status === 'met' || a.status === 'confirmed' ? 'success' : a.status === 'needs-review' ? 'warning' : 'default'} variant={a.status === 'met' || a.status === 'confirmed' ? 'filled' : 'outlined'} />
                   <UncertainChip flag={a} />
-                  {(a.status === 'not-computable' || a.status === 'needs-review' || a.status === 'confirmed') && confirmButton(`pa:${a.code}`)}
+                  {(a.status === 'not-computable' || a.status === 'needs-review' || a.status === 'confirmed' || (a.method === 'exam-scores' && a.status !== 'met')) && confirmButton(`pa:${a.code}`)}
                 </Stack>
+                {a.method === 'exam-scores' && a.status !== 'confirmed' && a.status !== 'not-computable' && <ExamDetail a={a} />}
                 {a.method === 'dual-credit-hours' && a.status !== 'confirmed' && (
                   <Typography variant="caption" color="text.secondary">
                     {t('courses.audit.ackDetail.dual-credit', { hours: credits(a.params.hours, i18n.language), plannedHours: credits(a.params.plannedHours, i18n.language), need: a.params.need })}

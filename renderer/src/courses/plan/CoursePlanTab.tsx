@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Alert, Box, Button, Card, CardContent, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, Grid, MenuItem, Skeleton, Stack, Tab, Tabs, TextField, Typography } from '@mui/material';
+import { Alert, Box, Button, Card, CardContent, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, Grid, Link, MenuItem, Skeleton, Stack, Tab, Tabs, TextField, Typography } from '@mui/material';
 import AddOutlined from '@mui/icons-material/AddOutlined';
 import CompareArrows from '@mui/icons-material/CompareArrows';
 import TaskAltOutlined from '@mui/icons-material/TaskAltOutlined';
@@ -8,7 +8,7 @@ import SchoolOutlined from '@mui/icons-material/SchoolOutlined';
 import EditOutlined from '@mui/icons-material/EditOutlined';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
+import { Link as RouterLink, useSearchParams } from 'react-router';
 import { api } from '../../api/client';
 import { ENDORSEMENTS, type EndorsementCode, type PlanGrade, type Term } from '../../../../shared/domain/graduation/vocabulary';
 import type { PlanCell, PlanWorkspace, StudentDetail, Waiver } from '../../../../shared/ipc/contract';
@@ -316,6 +316,14 @@ export function CoursePlanTab({ student }: { student: StudentDetail }) {
                           name: d.planName,
                           people: d.agreedBy.map((p) => `${p.name} (${t(`courses.choose.roles.${p.role}`)})`).join(', '),
                         })}
+                        {d.conferenceId !== null && (
+                          <>
+                            {' '}
+                            <Link component={RouterLink} to={`/conferences/${d.conferenceId}`}>
+                              {t('courses.choose.inConference')}
+                            </Link>
+                          </>
+                        )}
                       </Typography>
                     </li>
                   ))}
