@@ -410,7 +410,7 @@ describe('off-track report and the family view', () => {
     expect(view.scenarios[0].years.map((y) => y.gradeLabel)).toEqual(['9.º grado', '10.º grado', '11.º grado', '12.º grado']);
     expect(view.differences[0].added).toEqual([{ title: 'English IV Dual Credit (ENGL 1301/1302)', when: '12.º grado', credits: 1 }]);
     expect(view.differences[0].sentences).toEqual(expect.arrayContaining(['Agrega English IV Dual Credit (ENGL 1301/1302) en 12.º grado.', 'Quita English IV (12.º grado).']));
-    expect(view.ruleSet.name).toBe('Programa de Preparatoria Básico de Texas (Foundation)');
+    expect(view.ruleSet.name).toBe('Programa Básico de Preparatoria de Texas (Foundation)');
     // Another student's plan is not reachable through this student.
     expect(() => scenarioComparison(db(), ids.mateo, [activeId])).toThrow(/no longer exists/);
   });

@@ -292,7 +292,7 @@ export const courses: Translation<typeof en> = {
       'science-credits': 'Necesita cuatro créditos de ciencias.',
       endorsement: 'Necesita al menos un reconocimiento.',
     },
-    acknowledgments: 'Reconocimientos de desempeño',
+    acknowledgments: 'Reconocimientos por desempeño',
     ackStatus: {
       met: 'Cumplido',
       planned: 'En el plan',
