@@ -20,10 +20,13 @@ interface Props {
 function useRemaining(until: number): number {
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
-    if (until <= now) return;
+    // Read the clock as soon as `until` changes: the last tick may be long past, and counting
+    // from it would show a longer wait than the real one.
+    setNow(Date.now());
+    if (until <= Date.now()) return;
     const id = setInterval(() => setNow(Date.now()), 1000);
     return () => clearInterval(id);
-  }, [until, now]);
+  }, [until]);
   return Math.max(0, until - now);
 }
 
