@@ -33,7 +33,7 @@ export const rosterProblems = {
   'date-invalid~year': '"{{raw}}" does not have a readable year.',
   'date-ambiguous-order~mdy': '"{{raw}}" cannot be month/day/year (there is no month {{month}}); it looks day-first. Check the order used in this column.',
   'date-ambiguous-order~dmy': '"{{raw}}" cannot be day/month/year (there is no month {{month}}); it looks month-first. Check the order used in this column.',
-  'date-order-day-first': 'Birth dates in {{column}} are read as day/month/year: some values (such as 25/12/2010) can only be read that way.',
+  'date-order-day-first': 'Birth dates in {{column}} are read as day/month/year: {{count}} of {{total}} can only be read that way (the first is {{example}}, row {{row}}). If this export writes the month first, fix that row instead.',
   'date-order-mixed': 'Birth dates in {{column}} mix month-first and day-first values; rows that cannot be month/day/year are reported. Check the export\'s date format.',
 
   // --- IDs and names --------------------------------------------------------------------------

@@ -27,7 +27,7 @@ export const rosterProblems: Translation<typeof en> = {
   'date-invalid~year': '"{{raw}}" no tiene un año legible.',
   'date-ambiguous-order~mdy': '"{{raw}}" no puede ser mes/día/año (no existe el mes {{month}}); parece estar escrito con el día primero. Revise el orden que usa esta columna.',
   'date-ambiguous-order~dmy': '"{{raw}}" no puede ser día/mes/año (no existe el mes {{month}}); parece estar escrito con el mes primero. Revise el orden que usa esta columna.',
-  'date-order-day-first': 'Las fechas de nacimiento de {{column}} se leen como día/mes/año: algunos valores (como 25/12/2010) solo pueden leerse así.',
+  'date-order-day-first': 'Las fechas de nacimiento de {{column}} se leen como día/mes/año: {{count}} de {{total}} solo pueden leerse así (la primera es {{example}}, fila {{row}}). Si esta exportación escribe primero el mes, corrija esa fila.',
   'date-order-mixed': 'Las fechas de nacimiento de {{column}} mezclan valores con el mes primero y con el día primero; se informan las filas que no pueden ser mes/día/año. Revise el formato de fecha de la exportación.',
 
   'id-scientific-notation': '"{{id}}" es un ID que una hoja de cálculo convirtió en notación científica; los dígitos originales se perdieron. Exporte la columna de ID como texto.',
