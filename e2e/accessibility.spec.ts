@@ -79,7 +79,7 @@ test('keyboard only: create a vault, add a student, find and open them, lock', a
   await k.type(PASSPHRASE);
   await k.press('Enter');
   const key = (await page.getByTestId('recovery-key').innerText()).replace(/\s+/g, '-');
-  await page.getByLabel(/Type the last group/).focus();
+  await page.getByLabel(/Last group of the key/).focus();
   await k.type(key.slice(-4));
   await k.press('Tab');
   await expect(page.getByRole('button', { name: 'I have stored my recovery key' })).toBeFocused();
@@ -126,7 +126,7 @@ test('the whole flow works in Spanish', async () => {
   await page.getByLabel('Repita la frase de contraseña').fill(PASSPHRASE);
   await page.getByRole('button', { name: 'Crear bóveda' }).click();
   const key = (await page.getByTestId('recovery-key').innerText()).replace(/\s+/g, '-');
-  await page.getByLabel(/Escriba el último grupo/).fill(key.slice(-4));
+  await page.getByLabel(/Último grupo de la clave/).fill(key.slice(-4));
   await page.getByRole('button', { name: 'Ya guardé mi clave de recuperación' }).click();
   await page.getByRole('button', { name: 'Agregar estudiante' }).click();
   await page.getByLabel('Nombre legal').fill('Íñigo');

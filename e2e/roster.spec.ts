@@ -64,7 +64,7 @@ test('imports the Ed-Fi sample through the UI, then finds a known student by nam
 
   await page.getByRole('button', { name: 'Import 960 changes' }).click();
   await expect(page.getByRole('heading', { name: 'Import finished' })).toBeVisible();
-  await expect(page.getByText('960 students added, 0 updated, 0 unchanged.')).toBeVisible();
+  await expect(page.getByText('Students added: 960 · updated: 0 · unchanged: 0.')).toBeVisible();
   expect(studentCount(h)).toBe(960);
 
   await page.getByRole('link', { name: 'Go to the caseload' }).click();

@@ -28,7 +28,7 @@ async function createVault(page: Harness['page']): Promise<string> {
   expect(key).toMatch(/^([0-9A-F]{4}-){15}[0-9A-F]{4}$/);
   const continueButton = page.getByRole('button', { name: 'I have stored my recovery key' });
   await expect(continueButton).toBeDisabled();
-  await page.getByLabel(/Type the last group/).fill(key.slice(-4).toLowerCase());
+  await page.getByLabel(/Last group of the key/).fill(key.slice(-4).toLowerCase());
   await continueButton.click();
   await expect(page.getByRole('heading', { name: 'Caseload' })).toBeVisible();
   return key;

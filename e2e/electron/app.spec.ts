@@ -71,7 +71,7 @@ test('creates a vault and keeps student names out of the preferences file', asyn
   await page.getByLabel('Repeat passphrase').fill('orchard-lantern-velvet-42');
   await page.getByRole('button', { name: 'Create vault' }).click();
   const key = (await page.getByTestId('recovery-key').innerText()).replace(/\s+/g, '-');
-  await page.getByLabel(/Type the last group/).fill(key.slice(-4));
+  await page.getByLabel(/Last group of the key/).fill(key.slice(-4));
   await page.getByRole('button', { name: 'I have stored my recovery key' }).click();
   await page.getByRole('button', { name: 'Add student' }).click();
   await page.getByLabel('Legal first name').fill('Zebulon');
@@ -91,7 +91,7 @@ test('conference mode in Electron: presenter mode on one display, summary PDF th
   await page.getByLabel('Repeat passphrase').fill('orchard-lantern-velvet-42');
   await page.getByRole('button', { name: 'Create vault' }).click();
   const key = (await page.getByTestId('recovery-key').innerText()).replace(/\s+/g, '-');
-  await page.getByLabel(/Type the last group/).fill(key.slice(-4));
+  await page.getByLabel(/Last group of the key/).fill(key.slice(-4));
   await page.getByRole('button', { name: 'I have stored my recovery key' }).click();
   await page.getByRole('button', { name: 'Add student' }).click();
   await page.getByLabel('Legal first name').fill('José');

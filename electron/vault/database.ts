@@ -1,3 +1,4 @@
+import { existsSync, rmSync } from 'node:fs';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { DataSource } from 'typeorm';
 import type { BetterSqlite3Driver } from 'typeorm/driver/better-sqlite3/BetterSqlite3Driver.js';
@@ -28,17 +29,23 @@ export function applyVaultCipher(db: RawDatabase, dek: Buffer): void {
 
 /** Opens the file read-only with the key and checks it; leaves the file untouched. */
 export function probeDatabase(dbPath: string, dek: Buffer): 'ok' | 'wrong-key-or-damaged' {
+  // Opening a WAL database, even read-only, makes -wal/-shm files; a failed probe must leave
+  // the folder exactly as it found it.
+  const sidecars = [`${dbPath}-wal`, `${dbPath}-shm`].filter((p) => !existsSync(p));
   let db: RawDatabase | undefined;
+  let result: 'ok' | 'wrong-key-or-damaged' = 'wrong-key-or-damaged';
   try {
     db = new Database(dbPath, { readonly: true, fileMustExist: true, nativeBinding });
     applyVaultCipher(db, dek);
     const row = db.prepare('PRAGMA quick_check').get() as { quick_check: string } | undefined;
-    return row?.quick_check === 'ok' ? 'ok' : 'wrong-key-or-damaged';
+    result = row?.quick_check === 'ok' ? 'ok' : 'wrong-key-or-damaged';
   } catch {
-    return 'wrong-key-or-damaged';
+    result = 'wrong-key-or-damaged';
   } finally {
     db?.close();
+    if (result !== 'ok') for (const p of sidecars) rmSync(p, { force: true });
   }
+  return result;
 }
 
 export function openRawDatabase(dbPath: string, dek: Buffer, options: { readonly?: boolean; mustExist?: boolean } = {}): RawDatabase {

@@ -42,9 +42,12 @@ const recoverySlotSchema = z.object({
   check: z.string().regex(/^[0-9a-f]{16}$/),
 });
 
+/** The key-file format this Waypoint writes and reads; a later one is refused as too new. */
+export const SLOT_FILE_VERSION = 1;
+
 export const slotFileSchema = z.object({
   format: z.literal(SLOT_FILE_FORMAT),
-  version: z.literal(1),
+  version: z.literal(SLOT_FILE_VERSION),
   vaultId: z.string().min(1),
   createdAt: z.string(),
   database: z.string().regex(/^[A-Za-z0-9._-]+$/),

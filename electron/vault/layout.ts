@@ -1,7 +1,7 @@
 import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { AppError } from '../../shared/ipc/errors';
-import { slotFileSchema, type SlotFile } from './keySlots';
+import { SLOT_FILE_VERSION, slotFileSchema, type SlotFile } from './keySlots';
 
 /** A vault is a folder: the encrypted database and, beside it, the small key-slot file. */
 export const SLOT_FILE_NAME = 'waypoint-vault.json';
@@ -67,8 +67,15 @@ export function locateVault(path: string): VaultLocation {
   }
   let slots: SlotFile;
   try {
-    slots = slotFileSchema.parse(JSON.parse(readFileSync(slotPath, 'utf8')));
-  } catch {
+    const raw: unknown = JSON.parse(readFileSync(slotPath, 'utf8'));
+    const version = (raw as { version?: unknown } | null)?.version;
+    // A later Waypoint may change the key file; that is not damage, and no backup is needed.
+    if (typeof version === 'number' && version > SLOT_FILE_VERSION) {
+      throw new AppError('VAULT_TOO_NEW', 'This vault was made by a newer version of Waypoint. Update Waypoint to open it.', { reason: 'newer-key-file' });
+    }
+    slots = slotFileSchema.parse(raw);
+  } catch (err) {
+    if (err instanceof AppError) throw err;
     throw new AppError('VAULT_DAMAGED', 'The vault’s key file is damaged or from an unknown version.', { reason: 'bad-key-file' });
   }
   const paths = vaultPaths(folder, slots.database);

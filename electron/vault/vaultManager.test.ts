@@ -236,6 +236,47 @@ describe('files that are not vaults', () => {
     writeFileSync(join(folder, SLOT_FILE_NAME), '{"format": "waypoint-vault-keyslots", "vers');
     expect(await codeOf(vm.unlock(folder, TEST_PASSPHRASE))).toMatchObject({ code: 'VAULT_DAMAGED', details: { reason: 'bad-key-file' } });
   });
+
+  it('leaves no files behind when a damaged page is found (no -wal or -shm appears)', async () => {
+    const folder = join(tmp.dir, 'V');
+    const vm = new VaultManager({ scrypt: FAST_SCRYPT });
+    await vm.create(folder, TEST_PASSPHRASE);
+    vm.session().db.prepare(`INSERT INTO campuses (name, created_at) VALUES ('Page Campus', 'x')`).run();
+    await vm.lock('user');
+    const dbPath = join(folder, DB_FILE_NAME);
+    const bytes = readFileSync(dbPath);
+    bytes.fill(0x41, 8192, 8292); // inside a later page: the key opens page 1, the check finds the damage
+    writeFileSync(dbPath, bytes);
+    const listing = readdirSync(folder).sort();
+    const before = sha(dbPath);
+    expect(await codeOf(vm.unlock(folder, TEST_PASSPHRASE))).toMatchObject({ code: 'VAULT_DAMAGED' });
+    expect(readdirSync(folder).sort()).toEqual(listing);
+    expect(sha(dbPath)).toBe(before);
+  });
+
+  it('says a vault from a newer Waypoint is too new, not damaged, and leaves its key file alone', async () => {
+    const folder = join(tmp.dir, 'V');
+    const vm = new VaultManager({ scrypt: FAST_SCRYPT });
+    await vm.create(folder, TEST_PASSPHRASE);
+    await vm.lock('user');
+    const slotPath = join(folder, SLOT_FILE_NAME);
+    writeFileSync(slotPath, JSON.stringify({ ...JSON.parse(readFileSync(slotPath, 'utf8')), version: 2, somethingNew: true }, null, 2));
+    const before = sha(slotPath);
+    expect(await codeOf(vm.unlock(folder, TEST_PASSPHRASE))).toMatchObject({ code: 'VAULT_TOO_NEW', details: { reason: 'newer-key-file' } });
+    expect(sha(slotPath)).toBe(before);
+  });
+
+  it('refuses a database whose schema has steps from a newer Waypoint', async () => {
+    const folder = join(tmp.dir, 'V');
+    const vm = new VaultManager({ scrypt: FAST_SCRYPT });
+    await vm.create(folder, TEST_PASSPHRASE);
+    vm.session().db.prepare(`INSERT INTO migrations (timestamp, name) VALUES (?, ?)`).run(4102444800000, 'FutureFeature4102444800000');
+    await vm.lock('user');
+    const before = sha(join(folder, DB_FILE_NAME));
+    expect(await codeOf(vm.unlock(folder, TEST_PASSPHRASE))).toMatchObject({ code: 'VAULT_TOO_NEW', details: { reason: 'newer-schema' } });
+    expect(vm.isUnlocked).toBe(false);
+    expect(sha(join(folder, DB_FILE_NAME))).toBe(before);
+  });
 });
 
 describe('backup', () => {

@@ -15,6 +15,7 @@ import {
   passphraseSlots,
   recoveryKeyMatches,
   SLOT_FILE_FORMAT,
+  SLOT_FILE_VERSION,
   unwrapPassphraseSlot,
   type ScryptParams,
   type SlotFile,
@@ -134,7 +135,7 @@ export class VaultManager {
         }
         const slots: SlotFile = {
           format: SLOT_FILE_FORMAT,
-          version: 1,
+          version: SLOT_FILE_VERSION,
           vaultId,
           createdAt: now.toISOString(),
           database: DB_FILE_NAME,
@@ -302,7 +303,12 @@ export class VaultManager {
     if (slots.throttle.failures > 0) next = { ...next, throttle: { failures: 0, lastFailureAt: null } };
     if (next !== slots) writeFileAtomic(paths.slotFile, JSON.stringify(next, null, 2));
     if (this.current) await this.closeSession('user');
-    await this.openSession(paths, slots.vaultId, dek);
+    try {
+      await this.openSession(paths, slots.vaultId, dek);
+    } catch (err) {
+      dek.fill(0);
+      throw err;
+    }
     recordAudit(this.current!.db, this.now(), { action: 'vault.unlock' });
   }
 
@@ -326,6 +332,12 @@ export class VaultManager {
       const hasTable = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'migrations'`).get();
       if (!hasTable) return;
       const applied = new Set((db.prepare('SELECT name FROM migrations').all() as { name: string }[]).map((r) => r.name));
+      // A schema step this Waypoint does not know came from a newer version: opening it here
+      // could misread or damage data written by that version.
+      const known = new Set(MIGRATIONS.map((m) => new m().name));
+      if ([...applied].some((name) => !known.has(name))) {
+        throw new AppError('VAULT_TOO_NEW', 'This vault was made by a newer version of Waypoint. Update Waypoint to open it.', { reason: 'newer-schema' });
+      }
       const pending = MIGRATIONS.some((m) => !applied.has(new m().name));
       if (!pending) return;
       const stamp = this.now().toISOString().replace(/[:]/g, '').replace(/\.\d+Z$/, 'Z');

@@ -1,7 +1,7 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { resources } from '../../shared/i18n';
-import type { Locale } from '../../shared/i18n/locales';
+import { formatNumber, type Locale } from '../../shared/i18n/locales';
 
 void i18next.use(initReactI18next).init({
   resources,
@@ -10,6 +10,7 @@ void i18next.use(initReactI18next).init({
   initAsync: false,
   interpolation: { escapeValue: false },
 });
+i18next.services.formatter?.add('number', formatNumber);
 
 export function setLanguage(locale: Locale): void {
   if (i18next.language !== locale) void i18next.changeLanguage(locale);

@@ -3,6 +3,8 @@ import * as common from '@zxcvbn-ts/language-common';
 import * as en from '@zxcvbn-ts/language-en';
 import * as es from '@zxcvbn-ts/language-es-es';
 import type { Locale } from '../i18n/locales';
+import { en as enText } from '../i18n/en';
+import { es as esText } from '../i18n/es';
 
 /**
  * Passphrase policy, shared by the form (live feedback) and the main process (which
@@ -29,7 +31,11 @@ function factory(locale: Locale): ZxcvbnFactory {
     f = new ZxcvbnFactory({
       dictionary: { ...common.dictionary, ...en.dictionary, ...es.dictionary },
       graphs: common.adjacencyGraphs,
-      translations: locale === 'es' ? es.translations : en.translations,
+      // Our own wording (usted, "passphrase"); the packaged Spanish is informal Spain Spanish.
+      translations: {
+        ...(locale === 'es' ? es.translations : en.translations),
+        ...(locale === 'es' ? esText : enText).vault.strength.feedback,
+      },
     });
     factories.set(locale, f);
   }

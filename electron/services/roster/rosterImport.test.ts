@@ -341,6 +341,19 @@ describe('bad files: a specific message per row, commit refused, nothing written
     expect(p.canCommit).toBe(false);
     expect(p.problems[0]).toMatchObject({ code: 'format-unknown', severity: 'error' });
   });
+
+  it.each([
+    { name: 'a picture renamed .csv', file: 'photo.csv', bytes: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]), says: /is a picture/ },
+    { name: 'a web page saved as .csv', file: 'report.csv', bytes: Buffer.from('<!DOCTYPE html><html><body><table><tr><td>Student ID</td></tr></table></body></html>'), says: /web page \(HTML\)/ },
+    { name: 'random binary', file: 'data.txt', bytes: Buffer.from(Array.from({ length: 3000 }, (_, i) => (i * 7919) % 256)), says: /not a text file/ },
+    { name: 'a single-column note', file: 'readme.txt', bytes: Buffer.from('hi\nthis is the export\n'), says: /single column \("hi"\)/ },
+  ])('$name is named for what it is, and nothing is written', async ({ file, bytes, says }) => {
+    const before = dump();
+    const p = await preview(writeFile(file, bytes));
+    expect(p.canCommit).toBe(false);
+    expect(p.problems).toEqual([expect.objectContaining({ severity: 'error', fileName: file, message: expect.stringMatching(says) })]);
+    expect(dump()).toEqual(before);
+  });
 });
 
 describe('matching by ID, never by name', () => {

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { AppError } from '../../../shared/ipc/errors';
 import { localIsoDate } from '../../../shared/domain/dates';
-import { problem } from '../../../shared/domain/roster/problems';
+import { problem, quote } from '../../../shared/domain/roster/problems';
 import { say } from '../../../shared/domain/roster/say';
 import { EDFI_PROGRAMS, PROGRAM_CODES, type ProgramCode } from '../../../shared/domain/roster/programs';
 import { GUARDIAN_SLOTS, SIS_FIELDS, type SisField, type SisMapping } from '../../../shared/domain/roster/sisFields';
@@ -20,6 +20,7 @@ import type {
   rosterCommitInput,
 } from '../../../shared/ipc/contract/roster';
 import type { CsvTable } from '../../importers/text/csv';
+import { sniffNotText } from '../../importers/text/notText';
 import { detectRosterFormat, headerSignature, parseEdFi, parseOneRoster, parseSisCsv, readSisTable, suggestMapping } from '../../importers/roster';
 import { sniffRoot } from '../../importers/roster/edfi/edfi';
 import { headerNorm } from '../../importers/roster/sis/fields';
@@ -99,13 +100,17 @@ export class RosterImportService {
 
   /** Reads a chosen file set: SIS exports go to the mapping step, the others straight to a preview. */
   start(set: RosterFileSet): RosterChooseResult {
-    const format = set.files.length ? detectRosterFormat(set) : null;
+    const notText = set.files.flatMap((f) => {
+      const kind = sniffNotText(f.bytes);
+      return kind ? [problem({ fileName: f.name, row: null, column: null }, 'error', 'file-not-text', say(`file-not-text~${kind}`, { file: f.name }))] : [];
+    });
+    const format = set.files.length && notText.length === 0 ? detectRosterFormat(set) : null;
     const pending: Pending = {
       stage: 'preview',
       sourceName: set.sourceName,
       fileNames: set.files.map((f) => f.name),
       format,
-      setProblems: [...set.problems],
+      setProblems: [...set.problems, ...notText],
       sis: null,
       parsed: null,
       coverage: null,
@@ -116,7 +121,7 @@ export class RosterImportService {
     };
     const token = this.pending.put<Pending>(KIND, pending);
     if (format === null) {
-      if (!set.problems.some((p) => p.severity === 'error')) {
+      if (!pending.setProblems.some((p) => p.severity === 'error')) {
         pending.setProblems.push(
           problem(
             { fileName: set.sourceName, row: null, column: null },
@@ -133,6 +138,12 @@ export class RosterImportService {
       const read = readSisTable(file.bytes, file.name);
       if (!read.table) {
         pending.setProblems.push(...read.problems);
+        return { status: 'preview', preview: this.finish(token, pending) };
+      }
+      if (read.table.headers.length < 2) {
+        // Nothing to match: a note, or a file split by a character we do not read.
+        const header = quote((read.table.headers[0] ?? '').slice(0, 60));
+        pending.setProblems.push(problem({ fileName: file.name, row: null, column: null }, 'error', 'sis-one-column', say('sis-one-column', { file: file.name, header })));
         return { status: 'preview', preview: this.finish(token, pending) };
       }
       const signature = headerSignature(read.table.headers);

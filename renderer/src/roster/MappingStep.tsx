@@ -99,7 +99,7 @@ export function MappingStep({ step, onPreview, onCancel }: { step: SisMappingSte
           {t('roster.mapping.intro')}
         </Typography>
         <Typography variant="body2" sx={{ mb: 0.5 }}>
-          {t('roster.mapping.fileInfo', { file: step.fileName, rows: step.rowCount.toLocaleString(), encoding: step.encoding.toUpperCase(), delimiter: t(`roster.mapping.delimiters.${step.delimiter}`) })}
+          {t('roster.mapping.fileInfo', { file: step.fileName, rows: t('roster.mapping.rowCount', { count: step.rowCount }), encoding: step.encoding.toUpperCase(), delimiter: t(`roster.mapping.delimiters.${step.delimiter}`) })}
         </Typography>
         {step.headerLine > 1 && (
           <Typography variant="body2" sx={{ mb: 0.5 }}>

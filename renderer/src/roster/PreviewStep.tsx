@@ -10,6 +10,7 @@ import { RowsTable } from './RowsTable';
 import { ProblemsTable } from './ProblemsTable';
 import { ConflictsList, type Choices } from './ConflictsList';
 import { SummaryPanel } from './SummaryPanel';
+import { formatNumber } from '../../../shared/i18n/locales';
 
 type TabId = 'updated' | 'new' | 'unchanged' | 'rejected' | 'problems' | 'conflicts' | 'summary';
 
@@ -29,7 +30,8 @@ export function PreviewStep({
   onRestart: () => void;
   onDone: (r: RosterCommitResult) => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const num = (n: number) => formatNumber(n, i18n.language);
   const errors = p.problemCounts.error;
   const firstTab: TabId = errors > 0 ? 'problems' : p.conflicts > 0 ? 'conflicts' : p.counts.updated > 0 ? 'updated' : p.counts.new > 0 ? 'new' : 'unchanged';
   const [tab, setTab] = useState<TabId>(firstTab);
@@ -51,12 +53,12 @@ export function PreviewStep({
 
   const changes = p.counts.new + p.counts.updated;
   const tabs: { id: TabId; label: string; show: boolean }[] = [
-    { id: 'conflicts', label: `${t('roster.preview.tabs.conflicts')} (${p.conflicts})`, show: p.conflicts > 0 },
-    { id: 'updated', label: `${t('roster.preview.tabs.updated')} (${p.counts.updated})`, show: true },
-    { id: 'new', label: `${t('roster.preview.tabs.new')} (${p.counts.new})`, show: true },
-    { id: 'unchanged', label: `${t('roster.preview.tabs.unchanged')} (${p.counts.unchanged})`, show: true },
-    { id: 'rejected', label: `${t('roster.preview.tabs.rejected')} (${p.counts.rejected})`, show: p.counts.rejected > 0 },
-    { id: 'problems', label: `${t('roster.preview.tabs.problems')} (${errors + p.problemCounts.warning})`, show: true },
+    { id: 'conflicts', label: `${t('roster.preview.tabs.conflicts')} (${num(p.conflicts)})`, show: p.conflicts > 0 },
+    { id: 'updated', label: `${t('roster.preview.tabs.updated')} (${num(p.counts.updated)})`, show: true },
+    { id: 'new', label: `${t('roster.preview.tabs.new')} (${num(p.counts.new)})`, show: true },
+    { id: 'unchanged', label: `${t('roster.preview.tabs.unchanged')} (${num(p.counts.unchanged)})`, show: true },
+    { id: 'rejected', label: `${t('roster.preview.tabs.rejected')} (${num(p.counts.rejected)})`, show: p.counts.rejected > 0 },
+    { id: 'problems', label: `${t('roster.preview.tabs.problems')} (${num(errors + p.problemCounts.warning)})`, show: true },
     { id: 'summary', label: t('roster.preview.tabs.summary'), show: true },
   ];
 
@@ -65,7 +67,7 @@ export function PreviewStep({
       <Card sx={{ height: '100%', borderColor: tone && value > 0 ? `${tone}.main` : undefined, bgcolor: tab === target ? 'action.selected' : undefined }}>
         <CardActionArea onClick={() => setTab(target)} sx={{ height: '100%', px: 2, py: 1.25 }} aria-label={`${t(`roster.preview.counts.${key}`)}: ${value}`}>
           <Box sx={{ display: 'flex', alignItems: 'baseline', gap: 1 }}>
-            <Typography sx={{ fontSize: '1.5rem', fontWeight: 700, lineHeight: 1.2, color: tone && value > 0 ? `${tone}.main` : 'text.primary' }}>{value.toLocaleString()}</Typography>
+            <Typography sx={{ fontSize: '1.5rem', fontWeight: 700, lineHeight: 1.2, color: tone && value > 0 ? `${tone}.main` : 'text.primary' }}>{num(value)}</Typography>
             <Typography sx={{ fontWeight: 650 }}>{t(`roster.preview.counts.${key}`)}</Typography>
           </Box>
           <Typography variant="body2" color="text.secondary">

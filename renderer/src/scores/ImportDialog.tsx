@@ -172,7 +172,7 @@ function PreviewStep({ p }: { p: ScoresImportPreview }) {
         <Chip color={p.counts.rejected ? 'error' : 'default'} variant="outlined" label={`${t('scores.importDialog.counts.rejected')}: ${p.counts.rejected}`} />
         <Chip color={p.unmatched.length ? 'warning' : 'default'} variant="outlined" label={`${t('scores.importDialog.counts.unmatched')}: ${p.unmatched.length}`} />
       </Stack>
-      <Typography color="text.secondary">{t('scores.importDialog.matched', { results: p.counts.new + p.counts.updated + p.counts.unchanged, students: p.matchedStudents })}</Typography>
+      <Typography color="text.secondary">{t('scores.importDialog.matched', { results: t('scores.importDialog.resultCount', { count: p.counts.new + p.counts.updated + p.counts.unchanged }), students: t('scores.importDialog.studentCount', { count: p.matchedStudents }) })}</Typography>
       {errors > 0 && <Alert severity="error">{t('scores.importDialog.blocked')}</Alert>}
       {errors === 0 && p.counts.new + p.counts.updated === 0 && p.results > 0 && <Alert severity="info">{t('scores.importDialog.nothingNew')}</Alert>}
       {p.problems.length > 0 && (

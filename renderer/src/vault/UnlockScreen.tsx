@@ -20,10 +20,20 @@ interface Props {
 function useRemaining(until: number): number {
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
-    if (until <= now) return;
-    const id = setInterval(() => setNow(Date.now()), 1000);
-    return () => clearInterval(id);
-  }, [until, now]);
+    // Read the clock at once when `until` changes: the last tick may be long past, and
+    // counting from it would show a longer wait than the real one.
+    const tick = () => {
+      const t = Date.now();
+      setNow(t);
+      if (t >= until) clearInterval(id);
+    };
+    const first = setTimeout(tick, 0);
+    const id = setInterval(tick, 1000);
+    return () => {
+      clearTimeout(first);
+      clearInterval(id);
+    };
+  }, [until]);
   return Math.max(0, until - now);
 }
 

@@ -81,6 +81,22 @@ describe('detectDateOrder', () => {
     [['3/14/2010', '16/5/2011'], 'mdy', 'mixed'],
     [['2010-05-03', ''], 'mdy', 'none'],
   ] as const)('%j → %s (%s)', (values, order, evidence) => {
-    expect(detectDateOrder(values)).toEqual({ order, evidence });
+    expect(detectDateOrder(values)).toMatchObject({ order, evidence });
+  });
+
+  const usDates = (n: number) => Array.from({ length: n }, (_, i) => `${(i % 12) + 1}/${(i % 12) + 1}/2010`);
+  it.each([
+    // A genuinely day-first export: most values have a day over 12.
+    { name: 'day-first export', values: Array.from({ length: 40 }, (_, i) => `${(i % 28) + 1}/${(i % 12) + 1}/2010`), order: 'dmy', evidence: 'dmy' },
+    // A US file with one typo must not flip every date: the stray row is reported instead.
+    { name: 'one stray value in 30', values: ['13/02/2010', ...usDates(29)], order: 'mdy', evidence: 'mixed' },
+    // Too few values to judge by share: day-first, and the row that decided it is named.
+    { name: 'small file', values: ['13/02/2010', '04/05/2010', '02/03/10'], order: 'dmy', evidence: 'dmy' },
+  ] as const)('$name → $order ($evidence)', ({ values, order, evidence }) => {
+    expect(detectDateOrder(values)).toMatchObject({ order, evidence });
+  });
+
+  it('names the first value that can only be day-first', () => {
+    expect(detectDateOrder(['', '04/05/2010', ' 25/12/2010', '13/01/2011'])).toMatchObject({ dayFirstCount: 2, slashedCount: 3, firstDayFirst: { index: 2, value: '25/12/2010' } });
   });
 });

@@ -176,20 +176,49 @@ export function normalizeDate(raw: string | null | undefined, opts: NormalizeDat
  * 12 proves day-first; one whose second part is over 12 proves month-first; a column with
  * both is inconsistent; a column with neither stays month-first (US exports).
  */
-export function detectDateOrder(values: Iterable<string>): { order: DateOrder; evidence: 'mdy' | 'dmy' | 'none' | 'mixed' } {
-  let dayFirst = false;
+export interface DateOrderEvidence {
+  order: DateOrder;
+  evidence: 'mdy' | 'dmy' | 'none' | 'mixed';
+  /** Values that can only be day-first (e.g. 25/12/2010) and slashed values looked at. */
+  dayFirstCount: number;
+  slashedCount: number;
+  /** Position (in `values`) and text of the first value that can only be day-first. */
+  firstDayFirst: { index: number; value: string } | null;
+}
+
+/**
+ * In a column that really is day-first, about 19 dates in 31 have a day over 12. With this many
+ * slashed values, fewer than MIN_DAY_FIRST_SHARE of them can only be day-first are stray rows
+ * (typos) in a month-first column, not a day-first export: reading the whole column day-first
+ * would swap every other date.
+ */
+const TRUST_SHARE_FROM = 20;
+const MIN_DAY_FIRST_SHARE = 0.15;
+
+export function detectDateOrder(values: Iterable<string>): DateOrderEvidence {
+  let dayFirstCount = 0;
   let monthFirst = false;
+  let slashedCount = 0;
+  let firstDayFirst: DateOrderEvidence['firstDayFirst'] = null;
+  let index = -1;
   for (const v of values) {
+    index++;
     const m = NUMERIC.exec(v.trim().split(/[T\s]/)[0]);
     if (!m || m[1].length === 4) continue;
+    slashedCount++;
     const a = Number(m[1]);
     const b = Number(m[2]);
-    if (a > 12 && b <= 12) dayFirst = true;
+    if (a > 12 && b <= 12) {
+      dayFirstCount++;
+      firstDayFirst ??= { index, value: v.trim() };
+    }
     if (b > 12 && a <= 12) monthFirst = true;
   }
-  if (dayFirst && monthFirst) return { order: 'mdy', evidence: 'mixed' };
-  if (dayFirst) return { order: 'dmy', evidence: 'dmy' };
-  return { order: 'mdy', evidence: monthFirst ? 'mdy' : 'none' };
+  const base = { dayFirstCount, slashedCount, firstDayFirst };
+  const stray = slashedCount >= TRUST_SHARE_FROM && dayFirstCount / slashedCount < MIN_DAY_FIRST_SHARE;
+  if (dayFirstCount > 0 && (monthFirst || stray)) return { order: 'mdy', evidence: 'mixed', ...base };
+  if (dayFirstCount > 0) return { order: 'dmy', evidence: 'dmy', ...base };
+  return { order: 'mdy', evidence: monthFirst ? 'mdy' : 'none', ...base };
 }
 
 /** Age in whole years on `today`, for plausibility checks. */

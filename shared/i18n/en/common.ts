@@ -68,6 +68,7 @@ export const common = {
     VAULT_EXISTS: 'A vault already exists in this folder. Open it instead, or choose another folder.',
     NOT_A_VAULT: 'That is not a Waypoint vault. Choose the folder that holds waypoint-vault.json and caseload.wpdb.',
     NOT_A_VAULT_plainSqlite: 'That is an unencrypted SQLite database, not a Waypoint vault. Waypoint did not change it.',
+    VAULT_TOO_NEW: 'This vault was made by a newer version of Waypoint. Update Waypoint to open it; the vault was not changed.',
     VAULT_DAMAGED: 'The vault is damaged and could not be opened. Nothing was changed. Restore it from a backup.',
     VAULT_DAMAGED_missingKeyFile: 'The vault’s key file (waypoint-vault.json) is missing. Copy it back from a backup of this vault.',
     VAULT_DAMAGED_badKeyFile: 'The vault’s key file is damaged. Copy waypoint-vault.json back from a backup of this vault.',

@@ -33,7 +33,7 @@ export const rosterProblems = {
   'date-invalid~year': '"{{raw}}" does not have a readable year.',
   'date-ambiguous-order~mdy': '"{{raw}}" cannot be month/day/year (there is no month {{month}}); it looks day-first. Check the order used in this column.',
   'date-ambiguous-order~dmy': '"{{raw}}" cannot be day/month/year (there is no month {{month}}); it looks month-first. Check the order used in this column.',
-  'date-order-day-first': 'Birth dates in {{column}} are read as day/month/year: some values (such as 25/12/2010) can only be read that way.',
+  'date-order-day-first': 'Birth dates in {{column}} are read as day/month/year: {{count}} of {{total}} can only be read that way (the first is {{example}}, row {{row}}). If this export writes the month first, fix that row instead.',
   'date-order-mixed': 'Birth dates in {{column}} mix month-first and day-first values; rows that cannot be month/day/year are reported. Check the export\'s date format.',
 
   // --- IDs and names --------------------------------------------------------------------------
@@ -167,6 +167,14 @@ export const rosterProblems = {
   'file-unreadable': '"{{file}}" could not be found or opened.',
   'file-type-unsupported': '"{{file}}" is not a CSV, text or XML file. Roster exports are CSV (SIS, OneRoster) or XML (Ed-Fi).',
   'zip-with-other-files': '"{{file}}" is a zip: choose it on its own, or unzip it and choose the files inside.',
+  'file-not-text~xlsx': '"{{file}}" is an Excel workbook, not a CSV file. In Excel choose File › Save As › "CSV UTF-8", then import the saved file.',
+  'file-not-text~xls': '"{{file}}" is an older Excel (.xls) file, not a CSV file. In Excel choose File › Save As › "CSV UTF-8", then import the saved file.',
+  'file-not-text~pdf': '"{{file}}" is a PDF report. Waypoint reads the data itself: export it from the SIS as CSV (or XML for Ed-Fi).',
+  'file-not-text~image': '"{{file}}" is a picture, not a data file. Roster exports are CSV, text or XML.',
+  'file-not-text~zip': '"{{file}}" is a zip archive. Choose the zip on its own, or unzip it and choose the files inside.',
+  'file-not-text~html': '"{{file}}" is a web page (HTML). Save the report from the SIS as CSV instead of saving the page.',
+  'file-not-text~binary': '"{{file}}" is not a text file: it holds binary data. Roster exports are CSV, text or XML.',
+  'sis-one-column': '"{{file}}" has a single column ({{header}}). A student export has at least an ID and the names, separated by commas, semicolons or tabs. Check that this is the right file.',
   'format-unknown':
     'Waypoint cannot tell what kind of roster export "{{source}}" is. Choose a OneRoster folder or zip (with users.csv), Ed-Fi XML files (Student.xml, StudentProgram.xml, EducationOrganization.xml), or a single SIS export in CSV.',
   'format-unknown~empty': '"{{source}}" holds no CSV or XML files to import.',

@@ -71,6 +71,7 @@ export const common: Translation<typeof en> = {
     VAULT_EXISTS: 'Ya existe una bóveda en esta carpeta. Ábrala o elija otra carpeta.',
     NOT_A_VAULT: 'Eso no es una bóveda de Waypoint. Elija la carpeta que contiene waypoint-vault.json y caseload.wpdb.',
     NOT_A_VAULT_plainSqlite: 'Es una base de datos SQLite sin cifrar, no una bóveda de Waypoint. Waypoint no la modificó.',
+    VAULT_TOO_NEW: 'Esta bóveda se creó con una versión más reciente de Waypoint. Actualice Waypoint para abrirla; la bóveda no se cambió.',
     VAULT_DAMAGED: 'La bóveda está dañada y no se pudo abrir. No se cambió nada. Restáurela desde una copia de seguridad.',
     VAULT_DAMAGED_missingKeyFile: 'Falta el archivo de claves de la bóveda (waypoint-vault.json). Cópielo desde una copia de seguridad de esta bóveda.',
     VAULT_DAMAGED_badKeyFile: 'El archivo de claves de la bóveda está dañado. Copie waypoint-vault.json desde una copia de seguridad de esta bóveda.',

@@ -27,7 +27,7 @@ export const rosterProblems: Translation<typeof en> = {
   'date-invalid~year': '"{{raw}}" no tiene un año legible.',
   'date-ambiguous-order~mdy': '"{{raw}}" no puede ser mes/día/año (no existe el mes {{month}}); parece estar escrito con el día primero. Revise el orden que usa esta columna.',
   'date-ambiguous-order~dmy': '"{{raw}}" no puede ser día/mes/año (no existe el mes {{month}}); parece estar escrito con el mes primero. Revise el orden que usa esta columna.',
-  'date-order-day-first': 'Las fechas de nacimiento de {{column}} se leen como día/mes/año: algunos valores (como 25/12/2010) solo pueden leerse así.',
+  'date-order-day-first': 'Las fechas de nacimiento de {{column}} se leen como día/mes/año: {{count}} de {{total}} solo pueden leerse así (la primera es {{example}}, fila {{row}}). Si esta exportación escribe primero el mes, corrija esa fila.',
   'date-order-mixed': 'Las fechas de nacimiento de {{column}} mezclan valores con el mes primero y con el día primero; se informan las filas que no pueden ser mes/día/año. Revise el formato de fecha de la exportación.',
 
   'id-scientific-notation': '"{{id}}" es un ID que una hoja de cálculo convirtió en notación científica; los dígitos originales se perdieron. Exporte la columna de ID como texto.',
@@ -153,6 +153,14 @@ export const rosterProblems: Translation<typeof en> = {
   'file-unreadable': 'No se pudo encontrar ni abrir "{{file}}".',
   'file-type-unsupported': '"{{file}}" no es un archivo CSV, de texto ni XML. Las exportaciones de estudiantes son CSV (SIS, OneRoster) o XML (Ed-Fi).',
   'zip-with-other-files': '"{{file}}" es un zip: elíjalo solo, o descomprímalo y elija los archivos que contiene.',
+  'file-not-text~xlsx': '"{{file}}" es un libro de Excel, no un archivo CSV. En Excel elija Archivo › Guardar como › "CSV UTF-8" e importe el archivo guardado.',
+  'file-not-text~xls': '"{{file}}" es un archivo de Excel antiguo (.xls), no un archivo CSV. En Excel elija Archivo › Guardar como › "CSV UTF-8" e importe el archivo guardado.',
+  'file-not-text~pdf': '"{{file}}" es un informe PDF. Waypoint lee los datos mismos: expórtelos del SIS como CSV (o XML para Ed-Fi).',
+  'file-not-text~image': '"{{file}}" es una imagen, no un archivo de datos. Las exportaciones de estudiantes son CSV, texto o XML.',
+  'file-not-text~zip': '"{{file}}" es un archivo zip. Elija el zip solo, o descomprímalo y elija los archivos que contiene.',
+  'file-not-text~html': '"{{file}}" es una página web (HTML). Guarde el informe del SIS como CSV en lugar de guardar la página.',
+  'file-not-text~binary': '"{{file}}" no es un archivo de texto: contiene datos binarios. Las exportaciones de estudiantes son CSV, texto o XML.',
+  'sis-one-column': '"{{file}}" tiene una sola columna ({{header}}). Una exportación de estudiantes tiene al menos un ID y los nombres, separados por comas, punto y coma o tabulaciones. Revise que sea el archivo correcto.',
   'format-unknown':
     'Waypoint no puede saber qué tipo de exportación es "{{source}}". Elija una carpeta o un zip de OneRoster (con users.csv), archivos XML de Ed-Fi (Student.xml, StudentProgram.xml, EducationOrganization.xml) o una sola exportación del SIS en CSV.',
   'format-unknown~empty': '"{{source}}" no contiene archivos CSV ni XML que importar.',

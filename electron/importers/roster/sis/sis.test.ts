@@ -233,6 +233,28 @@ describe('SIS CSV: bad files give a specific message per row', () => {
     expect(r.problems).toEqual([expect.objectContaining({ code: 'date-order-day-first', column: 'DOB', severity: 'warning' })]);
   });
 
+  it('names the row that made it read day-first', () => {
+    const rows = [
+      ['Student ID', 'Last Name', 'First Name', 'Grade', 'DOB'],
+      ['1', 'Lee', 'Min', '9', '03/05/2010'],
+      ['2', 'Ruiz', 'Ana', '9', '25/12/2009'],
+    ];
+    const [p] = parse(utf8(csv(rows))).problems;
+    expect(p.message).toContain('1 of 2');
+    expect(p.message).toContain('"25/12/2009", row 2');
+  });
+
+  it('does not flip a US file because of one day-first typo: the typo is the problem', () => {
+    const rows = [['Student ID', 'Last Name', 'First Name', 'Grade', 'DOB']];
+    for (let i = 1; i <= 30; i++) rows.push([String(i), `Synth${i}`, 'Pat', '9', i === 7 ? '13/02/2010' : `${(i % 12) + 1}/${((i * 5) % 12) + 1}/2010`]);
+    const r = parse(utf8(csv(rows)));
+    // Every value here could be either order; month-first, as US exports write them.
+    expect(r.students.find((s) => s.localId === '2')?.birthDate).toBe('2010-03-11');
+    expect(r.students.find((s) => s.localId === '13')?.birthDate).toBe('2010-02-06');
+    const errors = r.problems.filter((p) => p.severity === 'error');
+    expect(errors).toEqual([expect.objectContaining({ row: 7, column: 'DOB' })]);
+  });
+
   it('names the column when a saved mapping no longer fits the file', () => {
     const r = parse(utf8(csv(good)), 'students.csv', { localId: 'Student ID', firstName: 'First Name', lastName: 'Surname' });
     expect(r.problems).toEqual([expect.objectContaining({ code: 'mapping-column-missing', column: 'Surname', severity: 'error' })]);

@@ -134,7 +134,18 @@ export function parseSisCsv(table: CsvTable, mapping: SisMapping, options: SisPa
     dateOrder = detected.order;
     if (detected.evidence === 'dmy') {
       problems.push(
-        problem({ fileName, row: null, column: header('birthDate') }, 'warning', 'date-order-day-first', say('date-order-day-first', { column: quote(header('birthDate')) })),
+        problem(
+          { fileName, row: null, column: header('birthDate') },
+          'warning',
+          'date-order-day-first',
+          say('date-order-day-first', {
+            column: quote(header('birthDate')),
+            count: detected.dayFirstCount,
+            total: detected.slashedCount,
+            example: quote(detected.firstDayFirst?.value ?? ''),
+            row: table.rows[detected.firstDayFirst?.index ?? 0]?.row ?? '',
+          }),
+        ),
       );
     } else if (detected.evidence === 'mixed') {
       problems.push(
