@@ -173,7 +173,7 @@ describe('explanations', () => {
     expect(i.explanation.means[0]).toEqual({ key: 'scores.explain.scaleRange', params: { sections: [{ key: 'scores.section.total' }], min: 400, max: 1600 } });
     expect(i.explanation.means[1]).toEqual({ key: 'scores.explain.scaleRange', params: { sections: [{ key: 'scores.section.rw' }, { key: 'scores.section.math' }], min: 200, max: 800 } });
     expect(i.explanation.means).toContainEqual({ key: 'scores.explain.benchmarkAt', params: { section: { key: 'scores.section.rw' }, score: 480, cut: 480 } });
-    expect(i.explanation.means).toContainEqual({ key: 'scores.explain.benchmarkBelow', params: { section: { key: 'scores.section.math' }, score: 520, cut: 530, margin: 10 } });
+    expect(i.explanation.means).toContainEqual({ key: 'scores.explain.benchmarkBelow', params: { section: { key: 'scores.section.math' }, score: 520, cut: 530, margin: 10, count: 10 } });
     // The percentile sentence once, for the first section that has one (the card shows the rest).
     expect(i.explanation.means.filter((m) => m.key === 'scores.explain.percentile')).toEqual([{ key: 'scores.explain.percentile', params: { section: { key: 'scores.section.rw' }, percentile: 41, group: { key: 'scores.norm.sat-nationally-representative' } } }]);
     expect(i.explanation.doesNotMean.map((m) => m.key)).toEqual(expect.arrayContaining(['scores.notMean.percentCorrect', 'scores.notMean.belowBenchmark']));

@@ -188,7 +188,7 @@ function readinessMessage(result: ScoreResult, v: SectionView, c: BenchmarkCheck
   if (c.min === null) return msg(c.met ? 'scores.explain.reportedMet' : 'scores.explain.reportedNotMet', { section: label });
   const score = v.score ?? '';
   if (c.margin === 0) return msg('scores.explain.benchmarkAt', { section: label, score, cut: c.min });
-  return msg(c.met ? 'scores.explain.benchmarkAbove' : 'scores.explain.benchmarkBelow', { section: label, score, cut: c.min, margin: Math.abs(c.margin ?? 0) });
+  return msg(c.met ? 'scores.explain.benchmarkAbove' : 'scores.explain.benchmarkBelow', { section: label, score, cut: c.min, margin: Math.abs(c.margin ?? 0), count: Math.abs(c.margin ?? 0) });
 }
 
 function familyMeaningOfBenchmark(family: TestFamily): Message | null {

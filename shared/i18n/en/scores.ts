@@ -201,9 +201,11 @@ export const scores = {
     score: '{{section}}: {{score}}.',
     scoreText: '{{section}}: {{text}}.',
     percentile: 'The {{section}} score is as high as or higher than the scores of about {{percentile}} out of 100 {{group}}.',
-    benchmarkAbove: '{{section}}: {{score}}. That is {{margin}} points above the benchmark of {{cut}}.',
+    benchmarkAbove_one: '{{section}}: {{score}}. That is {{margin}} point above the benchmark of {{cut}}.',
+    benchmarkAbove_other: '{{section}}: {{score}}. That is {{margin}} points above the benchmark of {{cut}}.',
     benchmarkAt: '{{section}}: {{score}}. That is right at the benchmark of {{cut}}, so it meets it.',
-    benchmarkBelow: '{{section}}: {{score}}. That is {{margin}} points below the benchmark of {{cut}}.',
+    benchmarkBelow_one: '{{section}}: {{score}}. That is {{margin}} point below the benchmark of {{cut}}.',
+    benchmarkBelow_other: '{{section}}: {{score}}. That is {{margin}} points below the benchmark of {{cut}}.',
     reportedMet: 'The score report says {{section}} met the benchmark for this grade.',
     reportedNotMet: 'The score report says {{section}} did not meet the benchmark for this grade yet.',
     meaning: {

@@ -200,9 +200,11 @@ export const scores: Translation<typeof en> = {
     score: '{{section}}: {{score}}.',
     scoreText: '{{section}}: {{text}}.',
     percentile: 'El puntaje de {{section}} es igual o más alto que el de unos {{percentile}} de cada 100 {{group}}.',
-    benchmarkAbove: '{{section}}: {{score}}. Está {{margin}} puntos por encima del punto de referencia de {{cut}}.',
+    benchmarkAbove_one: '{{section}}: {{score}}. Está {{margin}} punto por encima del punto de referencia de {{cut}}.',
+    benchmarkAbove_other: '{{section}}: {{score}}. Está {{margin}} puntos por encima del punto de referencia de {{cut}}.',
     benchmarkAt: '{{section}}: {{score}}. Está justo en el punto de referencia de {{cut}}, así que lo alcanza.',
-    benchmarkBelow: '{{section}}: {{score}}. Está {{margin}} puntos por debajo del punto de referencia de {{cut}}.',
+    benchmarkBelow_one: '{{section}}: {{score}}. Está {{margin}} punto por debajo del punto de referencia de {{cut}}.',
+    benchmarkBelow_other: '{{section}}: {{score}}. Está {{margin}} puntos por debajo del punto de referencia de {{cut}}.',
     reportedMet: 'El informe de puntajes dice que {{section}} alcanzó el punto de referencia para este grado.',
     reportedNotMet: 'El informe de puntajes dice que {{section}} todavía no alcanzó el punto de referencia para este grado.',
     meaning: {
