@@ -90,21 +90,21 @@ export function CaseloadScreen() {
           </Box>
         ),
       },
-      { field: 'localId', headerName: t('caseload.columns.localId'), flex: 1, minWidth: 110 },
-      { field: 'stateId', headerName: t('caseload.columns.stateId'), flex: 1, minWidth: 120 },
+      { field: 'localId', headerName: t('caseload.columns.localId'), flex: 0.8, minWidth: 100 },
+      { field: 'stateId', headerName: t('caseload.columns.stateId'), flex: 0.9, minWidth: 115 },
       {
         field: 'grade',
         headerName: t('caseload.columns.grade'),
-        width: 130,
+        width: 115,
         valueGetter: (_v, row) => (row.gradeLevel ? t(`common.grade.${row.gradeLevel}`) : '—'),
       },
-      { field: 'graduationYear', headerName: t('caseload.columns.graduationYear'), width: 150, valueGetter: (_v, row) => row.expectedGraduationYear ?? '—' },
-      { field: 'campus', headerName: t('caseload.columns.campus'), flex: 1.4, minWidth: 160, valueGetter: (_v, row) => row.campusName ?? '—' },
+      { field: 'graduationYear', headerName: t('caseload.columns.graduationYear'), width: 175, valueGetter: (_v, row) => row.expectedGraduationYear ?? '—' },
+      { field: 'campus', headerName: t('caseload.columns.campus'), flex: 1.8, minWidth: 190, valueGetter: (_v, row) => row.campusName ?? '—' },
       {
         field: 'programs',
         headerName: t('caseload.columns.programs'),
-        flex: 1.6,
-        minWidth: 180,
+        flex: 1.2,
+        minWidth: 150,
         sortable: false,
         renderCell: ({ row }) => {
           if (row.programs.length === 0) return null;

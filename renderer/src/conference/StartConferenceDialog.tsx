@@ -241,7 +241,7 @@ function StartForm({ student, options: o, onClose }: { student: StudentDetail; o
                 <Stack spacing={1.25}>
                   {rows.map((r, i) => (
                     <Stack key={r.key} direction="row" spacing={1} sx={{ alignItems: 'flex-start' }}>
-                      <TextField select size="small" label={t('conference.start.role')} value={r.role} onChange={(e) => update(r.key, { role: e.target.value as AttendeeRole })} sx={{ width: 150, flexShrink: 0 }} id={`att-role-${r.key}`}>
+                      <TextField select size="small" label={t('conference.start.role')} value={r.role} onChange={(e) => update(r.key, { role: e.target.value as AttendeeRole })} sx={{ width: 195, flexShrink: 0 }} id={`att-role-${r.key}`}>
                         {ATTENDEE_ROLES.map((role) => (
                           <MenuItem key={role} value={role}>
                             {t(`conference.roles.${role}`)}

@@ -45,7 +45,7 @@ export function GraduationReportScreen() {
       {
         field: 'credits',
         headerName: t('courses.report.columns.credits'),
-        width: 250,
+        width: 300,
         sortable: false,
         valueGetter: (_v, row) => (row.status === 'no-plan' ? '—' : `${credits(row.credits.earned, i18n.language)} / ${credits(row.credits.reached, i18n.language)} / ${credits(row.credits.required, i18n.language)}`),
       },
