@@ -66,8 +66,11 @@ export function rawBaselineDatabase(schemaFrom: RawDatabase): { db: RawDatabase;
   const db = new Database(join(tmp.dir, 'baseline.db'));
   applyVaultCipher(db, key);
   db.pragma('journal_mode=WAL');
-  const ddl = schemaFrom.prepare(`SELECT sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%'`).all() as { sql: string }[];
-  for (const { sql } of ddl) db.exec(sql);
+  // Shadow tables of a virtual table (the notes' full-text index) are created by the virtual
+  // table itself; SQLite refuses to create them by name.
+  const shadow = new Set((schemaFrom.prepare(`SELECT name FROM pragma_table_list WHERE type = 'shadow'`).all() as { name: string }[]).map((r) => r.name));
+  const ddl = schemaFrom.prepare(`SELECT name, tbl_name, sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%'`).all() as { name: string; tbl_name: string; sql: string }[];
+  for (const { name, tbl_name, sql } of ddl) if (!shadow.has(name) && !shadow.has(tbl_name)) db.exec(sql);
   return {
     db,
     cleanup: () => {
