@@ -75,7 +75,6 @@ describe('streaming CSV reader = whole-table reader', () => {
     ['semicolons (regional Excel)', 'id;name\n007;Peña\n008;"O\'Brien; Jr"\n'],
     ['tabs', 'Student ID\tLast Name\n000123\tPeña\n000124\tSmith\tJohn\n'],
     ['pipes', 'id|name\n1|Ann\n2|Bo\n'],
-    ['a byte-order mark in the text', '\uFEFFStudentID,Name\n001,Ann\n'],
     ['doubled quotes inside quotes', 'id,quote\n1,"She said ""hi"""\n2,"a ""b"", c"\n'],
     ['only whitespace rows', 'id,name\n   \n1,Ann\n\t\n'],
   ])('%s', (_name, text) => {
@@ -89,6 +88,21 @@ describe('streaming CSV reader = whole-table reader', () => {
     ['Windows-1252', new Uint8Array(iconv.encode('id,name\n1,Peña O’Brien\n2,José\n', 'windows-1252'))],
   ])('%s', (_name, bytes) => {
     expectSame(bytes, 'encoded.csv');
+  });
+
+  it.each([
+    ['Unix line breaks', '\uFEFFStudentID,Name\n001,Ann\n002,Bo\n'],
+    ['old Mac line breaks', '\uFEFFid,name\r1,Ann\r2,Bo\r'],
+    ['quotes and Windows line breaks', '\uFEFFid,name\r\n1,"Ann"\r\n\r\n2,Bo\r\n'],
+  ])('text that still starts with a byte-order mark (%s)', (_name, text) => {
+    const whole = parseCsvText(text, 'b.csv', 'utf-8');
+    const { reader, problems } = openCsvText(text, 'b.csv', 'utf-8');
+    const rows: CsvRow[] = [];
+    const rowProblems = reader!.eachRow((r) => {
+      rows.push(r);
+    });
+    expect({ headers: reader!.headers, rows, problems: [...problems, ...rowProblems] }).toEqual({ headers: whole.table!.headers, rows: whole.table!.rows, problems: whole.problems });
+    expect(reader!.columnValues([0, 1])).toEqual([whole.table!.rows.map((r) => r.values[0]), whole.table!.rows.map((r) => r.values[1])]);
   });
 
   it('refuses an empty file and one with no header the same way', () => {

@@ -79,6 +79,8 @@ describe('stored sections', () => {
     // Text that needs escaping, a lone surrogate, flags and every field kind.
     results.push({ ...makeResult('SAT', '2024-10-12', { rw: 480 }, { grade: '11', flags: ['a', 'b'] }), scores: [
         ...scores,
+        // A field left undefined by a reader: written as it always was.
+        { ...emptyScore('u', { scale: 3 }), label: undefined as unknown as null },
         ...['say "hi"', 'back\\slash', 'line\nbreak', 'tab\there', 'lone \ud800 surrogate', 'pair 😀', 'separator \u2028', 'Peña ñ'].map((label, i) => emptyScore(`x${i}`, { label, level: 'Meets', levelCode: 'meets', stanine: 0 })),
       ],
     });

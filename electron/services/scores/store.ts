@@ -67,19 +67,54 @@ export function encodeScores(scores: ScoreValue[]): string {
       if (sectionJson.size < 1000) sectionJson.set(s.section, section);
     }
     parts.push(i ? ',' : '', section);
-    for (const k of SCORE_FIELDS) {
-      const v = s[k];
-      if (v === null || (Array.isArray(v) && v.length === 0)) continue;
-      parts.push(FIELD_PREFIX[k], typeof v === 'number' ? String(v) : typeof v === 'string' ? jsonString(v) : JSON.stringify(v));
+    if (!wellFormed(s)) {
+      // A field left undefined (never by Waypoint's readers): the general form, as always written.
+      for (const k of SCORE_FIELDS) {
+        const v = s[k];
+        if (v === null || (Array.isArray(v) && v.length === 0)) continue;
+        parts.push(`,"${k}":`, typeof v === 'number' ? String(v) : (JSON.stringify(v) as string | undefined) ?? 'undefined');
+      }
+      parts.push('}');
+      continue;
     }
+    // Field by field in SCORE_FIELDS order (named reads: a loop over the names was a third of
+    // the encoding time). Absent fields (null, empty lists) are left out.
+    if (s.label !== null) parts.push(',"label":', jsonString(s.label));
+    if (s.scale !== null) parts.push(',"scale":', String(s.scale));
+    if (s.text !== null) parts.push(',"text":', jsonString(s.text));
+    if (s.percentiles.length) parts.push(',"percentiles":', JSON.stringify(s.percentiles));
+    if (s.sem !== null) parts.push(',"sem":', String(s.sem));
+    if (s.band !== null) parts.push(',"band":', JSON.stringify(s.band));
+    if (s.level !== null) parts.push(',"level":', jsonString(s.level));
+    if (s.levelCode !== null) parts.push(',"levelCode":', jsonString(s.levelCode));
+    if (s.benchmarkMet !== null) parts.push(',"benchmarkMet":', String(s.benchmarkMet));
+    if (s.stanine !== null) parts.push(',"stanine":', String(s.stanine));
+    if (s.raw !== null) parts.push(',"raw":', String(s.raw));
     parts.push('}');
   }
   parts.push(']');
   return parts.join('');
 }
 
-const SCORE_FIELDS = ['label', 'scale', 'text', 'percentiles', 'sem', 'band', 'level', 'levelCode', 'benchmarkMet', 'stanine', 'raw'] as const satisfies readonly (keyof ScoreValue)[];
-const FIELD_PREFIX = Object.fromEntries(SCORE_FIELDS.map((k) => [k, `,"${k}":`])) as Record<(typeof SCORE_FIELDS)[number], string>;
+/** Every field present (null when absent), as emptyScore makes them. */
+function wellFormed(s: ScoreValue): boolean {
+  return (
+    s.label !== undefined &&
+    s.scale !== undefined &&
+    s.text !== undefined &&
+    Array.isArray(s.percentiles) &&
+    s.sem !== undefined &&
+    s.band !== undefined &&
+    s.level !== undefined &&
+    s.levelCode !== undefined &&
+    s.benchmarkMet !== undefined &&
+    s.stanine !== undefined &&
+    s.raw !== undefined
+  );
+}
+
+/** The stored field order (encodeScores writes them in this order). */
+export const SCORE_FIELDS = ['label', 'scale', 'text', 'percentiles', 'sem', 'band', 'level', 'levelCode', 'benchmarkMet', 'stanine', 'raw'] as const satisfies readonly (keyof ScoreValue)[];
 
 export function decodeScores(json: string): ScoreValue[] {
   return (JSON.parse(json) as (Partial<ScoreValue> & { section: string })[]).map((s) => emptyScore(s.section, s));

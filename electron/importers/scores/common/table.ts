@@ -80,6 +80,8 @@ export class ScoreRows {
  * as "not used" in the preview), and turns every unreadable cell into a problem that names
  * the file, row, line and column.
  */
+const PLAIN_INT = /^\d{1,9}$/;
+
 export class TableReader {
   readonly problems: ImportProblem[] = [];
   private readonly index = new Map<string, number>();
@@ -163,6 +165,17 @@ export class TableReader {
       this.boundsByColumn.set(i, resolved);
     }
     const { scale, bounds } = resolved;
+    // Most score cells are plain whole numbers within bounds: read without a result object
+    // (readNumber's own fast path, then the same checks as below).
+    if (PLAIN_INT.test(raw)) {
+      const n = Number(raw);
+      if (!((bounds.min !== undefined && n < bounds.min) || (bounds.max !== undefined && n > bounds.max))) {
+        if (scale?.uncertain && (n < scale.min || n > scale.max)) {
+          this.problem(row, i, 'warning', 'score-unusual', `${quote(raw.trim())} is outside the usual range ${scale.min}–${scale.max}; it was kept as written.`);
+        }
+        return n;
+      }
+    }
     const r = readNumber(raw, bounds);
     if (r.ok) {
       if (r.value !== null && scale?.uncertain && (r.value < scale.min || r.value > scale.max)) {
@@ -208,17 +221,23 @@ export class TableReader {
     return o;
   }
 
-  /** Test dates repeat thousands of times in a file (one administration): read each distinct text once. */
-  private readonly dateMemo = new Map<string, ReturnType<typeof readTestDate>>();
+  /** Test dates repeat thousands of times in a file (one administration): read each distinct text once, per column and format. */
+  private readonly dateMemo = new Map<string, Map<string, ReturnType<typeof readTestDate>>>();
+  private dateMemoSize = 0;
 
   date(row: CsvRow, i: number, format: VendorDateFormat = 'auto'): { date: IsoDate | null; precision: 'day' | 'month' } {
     if (i < 0) return { date: null, precision: 'day' };
     const cell = this.cell(row, i);
-    const memoKey = `${i}\u0000${format}\u0000${cell}`;
-    let r = this.dateMemo.get(memoKey);
+    const columnKey = `${i}\u0000${format}`;
+    let memo = this.dateMemo.get(columnKey);
+    if (!memo) this.dateMemo.set(columnKey, (memo = new Map()));
+    let r = memo.get(cell);
     if (!r) {
       r = readTestDate(cell, { today: this.today, format, order: format === 'auto' ? this.orderOf(i) : undefined });
-      if (this.dateMemo.size < 5000) this.dateMemo.set(memoKey, r);
+      if (this.dateMemoSize < 5000) {
+        memo.set(cell, r);
+        this.dateMemoSize++;
+      }
     }
     if (r.problem) this.problem(row, i, 'error', r.problem.code, `${this.header(i)}: ${r.problem.message}`);
     return { date: r.date, precision: r.precision };
