@@ -66,11 +66,10 @@ export function rawBaselineDatabase(schemaFrom: RawDatabase): { db: RawDatabase;
   const db = new Database(join(tmp.dir, 'baseline.db'));
   applyVaultCipher(db, key);
   db.pragma('journal_mode=WAL');
-  // Shadow tables of a virtual table (the notes' full-text index) are created by the virtual
-  // table itself; SQLite refuses to create them by name.
-  const shadow = new Set((schemaFrom.prepare(`SELECT name FROM pragma_table_list WHERE type = 'shadow'`).all() as { name: string }[]).map((r) => r.name));
-  const ddl = schemaFrom.prepare(`SELECT name, tbl_name, sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%'`).all() as { name: string; tbl_name: string; sql: string }[];
-  for (const { name, tbl_name, sql } of ddl) if (!shadow.has(name) && !shadow.has(tbl_name)) db.exec(sql);
+  const ddl = schemaFrom.prepare(`SELECT name, sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%'`).all() as { name: string; sql: string }[];
+  // FTS5 creates its shadow tables (notes_fts_data, …) itself; copying them is refused.
+  const virtual = ddl.filter((d) => /^CREATE VIRTUAL TABLE/i.test(d.sql)).map((d) => `${d.name}_`);
+  for (const { name, sql } of ddl) if (!virtual.some((v) => name.startsWith(v))) db.exec(sql);
   return {
     db,
     cleanup: () => {
