@@ -1,8 +1,9 @@
 import type { ImportProblem } from '../../../shared/ipc/contract/imports';
 import type { ColumnMapping } from '../../../shared/domain/scores/mapping';
-import type { TestFamily } from '../../../shared/domain/scores/types';
+import type { ParsedScoreRow, TestFamily } from '../../../shared/domain/scores/types';
 import { decodeText } from '../text/decode';
-import { parseCsvText, type CsvTable } from '../text/csv';
+import { openCsvText } from '../text/csv';
+import { ScoreTable } from './common/table';
 import { fromCsvProblems } from '../roster/common/table';
 import { looksLikeSatSuite, parseSatSuite } from './collegeboard/satSuite';
 import { looksLikeAp, parseAp } from './collegeboard/ap';
@@ -15,9 +16,9 @@ import { looksLikeStaarCsv, looksLikeStaarFixed, parseStaarCsv, parseStaarFixed 
 import { isAssessmentMetadataXml, isStudentAssessmentXml, parseStudentAssessments } from './edfi/studentAssessment';
 import { parseMappedCsv } from './mapped/mapped';
 import { familyName } from './names';
-import type { ParseOptions, ScoreFile, ScoreFormat, ScoreImportNote, ScoreParseResult } from './types';
+import type { ParseOptions, ScoreFile, ScoreFormat, ScoreImportNote, ScoreParseResult, ScoreParseSummary, ScoreRowSink } from './types';
 
-export type { ScoreFile, ScoreFormat, ScoreParseResult, ParseOptions, ScoreImportNote } from './types';
+export type { ScoreFile, ScoreFormat, ScoreParseResult, ScoreParseSummary, ScoreRowSink, ParseOptions, ScoreImportNote } from './types';
 export { SCORE_FORMATS } from './types';
 export { parseMappedCsv } from './mapped/mapped';
 
@@ -37,13 +38,16 @@ export interface NeedsMapping {
 
 export type ParseOutcome = { kind: 'parsed'; result: ScoreParseResult } | { kind: 'needs-mapping'; mapping: NeedsMapping; problems: ImportProblem[] };
 
+/** `readScoreFiles`: the results went to the sink; this is what was said about the files. */
+export type ReadOutcome = { kind: 'parsed'; summary: ScoreParseSummary } | { kind: 'needs-mapping'; mapping: NeedsMapping; problems: ImportProblem[] };
+
 interface CsvReader {
   format: ScoreFormat;
   /** What the header says, for "this file looks like…" messages. */
   label: string;
   families: TestFamily[];
   test: (headers: string[]) => boolean;
-  parse: (table: CsvTable, options: ParseOptions) => ScoreParseResult;
+  parse: (table: ScoreTable, options: ParseOptions, emit: ScoreRowSink) => ScoreParseSummary;
 }
 
 const CSV_READERS: CsvReader[] = [
@@ -63,8 +67,8 @@ function fileProblem(fileName: string, code: string, message: string): ImportPro
   return { fileName, row: null, column: null, severity: 'error', code, message };
 }
 
-function empty(format: ScoreFormat, problems: ImportProblem[]): ScoreParseResult {
-  return { format, families: [], rows: [], problems, notes: [], ignoredColumns: [], sourceRecords: 0 };
+function empty(format: ScoreFormat, problems: ImportProblem[], sourceRecords = 0): ScoreParseSummary {
+  return { format, families: [], results: 0, problems, notes: [], ignoredColumns: [], sourceRecords };
 }
 
 /** The counselor chose one test; the file holds another: refuse it, naming what it looks like. */
@@ -77,59 +81,80 @@ function wrongTest(fileName: string, expect: TestFamily, label: string, families
   );
 }
 
-function parseOne(file: ScoreFile, options: ParseOptions & { mapping?: ColumnMapping }, alone: boolean): ParseOutcome {
+type OneOutcome = { kind: 'parsed'; summary: ScoreParseSummary } | { kind: 'needs-mapping'; mapping: NeedsMapping; problems: ImportProblem[] };
+
+function parseOne(file: ScoreFile, options: ParseOptions & { mapping?: ColumnMapping }, alone: boolean, emit: ScoreRowSink): OneOutcome {
   const expect = options.expect ?? 'auto';
   const { text, encoding } = decodeText(file.bytes);
   if (looksLikeStaarFixed(text)) {
-    const result = parseStaarFixed(file.name, file.bytes, options);
     if (expect !== 'auto') {
       const p = wrongTest(file.name, expect, 'a TEA STAAR fixed-width student data file', ['STAAR', 'STAAR_EOC']);
-      if (p) return { kind: 'parsed', result: empty('staar-fixed', [p]) };
+      if (p) return { kind: 'parsed', summary: empty('staar-fixed', [p]) };
     }
-    return { kind: 'parsed', result };
+    return { kind: 'parsed', summary: parseStaarFixed(file.name, file.bytes, options, emit) };
   }
-  const { table, problems: csvProblems } = parseCsvText(text, file.name, encoding);
-  let problems = fromCsvProblems(csvProblems);
+  const { reader: source, problems: openProblems } = openCsvText(text, file.name, encoding);
+  if (!source) {
+    const problems = fromCsvProblems(openProblems);
+    return { kind: 'parsed', summary: empty('mapped-csv', problems.length ? problems : [fileProblem(file.name, 'unreadable', `${file.name} could not be read as a table.`)]) };
+  }
+  const table = new ScoreTable(source);
+  let headerProblems = fromCsvProblems(openProblems);
+  // The file's own problems (header, then field counts and quoting) go ahead of the reader's.
+  // The rows' problems are known once the reader's pass has read every row.
+  const fileProblems = () => [...headerProblems, ...fromCsvProblems(table.rowProblems)];
   const notes: ScoreImportNote[] = [];
-  if (table) {
-    // Vendor layouts repeat placeholder names ("Filler"); repeated columns that are blank in
-    // every row carry nothing and cannot be confused. A repeated column with values stays an error.
-    problems = problems.filter((p) => {
+  // Vendor layouts repeat placeholder names ("Filler"); repeated columns that are blank in
+  // every row carry nothing and cannot be confused. A repeated column with values stays an error.
+  const duplicates = headerProblems.filter((p) => p.code === 'csv-duplicate-header' && p.column);
+  if (duplicates.length) {
+    const names = new Set(duplicates.map((p) => p.column!.toLowerCase()));
+    const columns = table.headers.flatMap((h, i) => (names.has(h.toLowerCase()) ? [i] : []));
+    const values = table.columnValues(columns);
+    const blankByName = new Map<string, boolean>();
+    columns.forEach((c, k) => {
+      const name = table.headers[c].toLowerCase();
+      blankByName.set(name, (blankByName.get(name) ?? true) && values[k].every((v) => v.trim() === ''));
+    });
+    headerProblems = headerProblems.filter((p) => {
       if (p.code !== 'csv-duplicate-header' || !p.column) return true;
-      const name = p.column.toLowerCase();
-      const blank = table.headers.every((h, i) => h.toLowerCase() !== name || table.rows.every((r) => (r.values[i] ?? '').trim() === ''));
+      const blank = blankByName.get(p.column.toLowerCase()) ?? true;
       if (blank && !notes.some((n) => n.message.includes(`"${p.column}"`))) notes.push({ code: 'duplicate-blank-columns', message: `Several columns are named "${p.column}"; they are empty in every row and were not read.` });
       return !blank;
     });
   }
-  if (!table) return { kind: 'parsed', result: empty('mapped-csv', problems.length ? problems : [fileProblem(file.name, 'unreadable', `${file.name} could not be read as a table.`)]) };
   if (options.mapping) {
-    const r = parseMappedCsv(table, options.mapping, options);
-    r.problems.unshift(...problems);
+    const r = parseMappedCsv(table, options.mapping, options, emit);
+    r.problems.unshift(...fileProblems());
     r.notes.unshift(...notes);
-    return { kind: 'parsed', result: r };
+    return { kind: 'parsed', summary: r };
   }
   const reader = CSV_READERS.find((r) => r.test(table.headers));
   if (!reader) {
-    if (!alone) return { kind: 'parsed', result: empty('mapped-csv', [fileProblem(file.name, 'not-recognised', `${file.name} is not a score file layout Waypoint knows. Import it on its own to map its columns.`)]) };
-    return { kind: 'needs-mapping', mapping: { fileName: file.name, headers: table.headers, sample: table.rows.slice(0, 3).map((r) => r.values) }, problems };
+    if (!alone) return { kind: 'parsed', summary: empty('mapped-csv', [fileProblem(file.name, 'not-recognised', `${file.name} is not a score file layout Waypoint knows. Import it on its own to map its columns.`)]) };
+    const sample: string[][] = [];
+    table.eachRow((r) => {
+      sample.push(r.values);
+      return sample.length < 3;
+    });
+    return { kind: 'needs-mapping', mapping: { fileName: file.name, headers: table.headers, sample }, problems: fileProblems() };
   }
   if (expect !== 'auto') {
     const p = wrongTest(file.name, expect, reader.label, reader.families);
-    if (p) return { kind: 'parsed', result: empty(reader.format, [p, ...problems]) };
+    if (p) return { kind: 'parsed', summary: empty(reader.format, [p, ...fileProblems()]) };
   }
-  const result = reader.parse(table, options);
-  result.problems.unshift(...problems);
+  const result = reader.parse(table, options, emit);
+  result.problems.unshift(...fileProblems());
   result.notes.unshift(...notes);
-  return { kind: 'parsed', result };
+  return { kind: 'parsed', summary: result };
 }
 
-function merge(results: ScoreParseResult[]): ScoreParseResult {
+function merge(results: ScoreParseSummary[]): ScoreParseSummary {
   if (results.length === 1) return results[0];
   return {
     format: results[0].format,
     families: [...new Set(results.flatMap((r) => r.families))],
-    rows: results.flatMap((r) => r.rows),
+    results: results.reduce((n, r) => n + r.results, 0),
     problems: results.flatMap((r) => r.problems),
     notes: results.flatMap((r) => r.notes),
     ignoredColumns: [...new Set(results.flatMap((r) => r.ignoredColumns))],
@@ -137,26 +162,43 @@ function merge(results: ScoreParseResult[]): ScoreParseResult {
   };
 }
 
-export function parseScoreFiles(files: ScoreFile[], options: ParseOptions & { mapping?: ColumnMapping }): ParseOutcome {
-  if (files.length === 0) return { kind: 'parsed', result: empty('mapped-csv', [fileProblem('', 'no-files', 'No file was chosen.')]) };
+/**
+ * Reads score files, handing each result to `emit` as it is read (file order, row order);
+ * nothing of a file is kept but the row being read. A file that asks for a column mapping
+ * stops the reading (its rows are not emitted).
+ */
+export function readScoreFiles(files: ScoreFile[], options: ParseOptions & { mapping?: ColumnMapping }, emit: ScoreRowSink): ReadOutcome {
+  if (files.length === 0) return { kind: 'parsed', summary: empty('mapped-csv', [fileProblem('', 'no-files', 'No file was chosen.')]) };
   const xml = files.filter((f) => isStudentAssessmentXml(f.bytes) || isAssessmentMetadataXml(f.bytes));
   const rest = files.filter((f) => !xml.includes(f));
-  const results: ScoreParseResult[] = [];
+  const results: ScoreParseSummary[] = [];
   if (xml.length) {
-    const r = parseStudentAssessments(xml, options);
+    const { rows, ...r } = parseStudentAssessments(xml, options);
     const expect = options.expect ?? 'auto';
     if (expect !== 'auto' && r.families.length && !r.families.includes(expect)) {
       results.push(empty('edfi', [fileProblem(xml[0].name, 'wrong-test', `You chose ${familyName(expect)}, but the Ed-Fi file holds ${r.families.map(familyName).join(', ')} results. Nothing was imported.`)]));
-    } else results.push(r);
+    } else {
+      for (const row of rows) emit(row);
+      results.push({ ...r, results: rows.length });
+    }
   }
   for (const f of rest) {
     if (/^\s*</.test(decodeText(f.bytes.subarray(0, 512)).text)) {
       results.push(empty('edfi', [fileProblem(f.name, 'xml-not-student-assessment', `${f.name} is XML but not an Ed-Fi StudentAssessment or AssessmentMetadata interchange.`)]));
       continue;
     }
-    const o = parseOne(f, options, files.length === 1);
+    const o = parseOne(f, options, files.length === 1, emit);
     if (o.kind === 'needs-mapping') return o;
-    results.push(o.result);
+    results.push(o.summary);
   }
-  return { kind: 'parsed', result: merge(results) };
+  return { kind: 'parsed', summary: merge(results) };
+}
+
+/** Score files in, every result in one list (tests, the benchmark's baseline, small files). */
+export function parseScoreFiles(files: ScoreFile[], options: ParseOptions & { mapping?: ColumnMapping }): ParseOutcome {
+  const rows: ParsedScoreRow[] = [];
+  const o = readScoreFiles(files, options, (row) => rows.push(row));
+  if (o.kind === 'needs-mapping') return o;
+  const { results: _count, ...summary } = o.summary;
+  return { kind: 'parsed', result: { ...summary, rows } };
 }

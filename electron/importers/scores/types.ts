@@ -52,3 +52,12 @@ export interface ParseOptions {
    */
   expect?: TestFamily | 'auto';
 }
+
+/** Receives each result as it is read, so a large file is never held as rows of cells. */
+export type ScoreRowSink = (row: ParsedScoreRow) => void;
+
+/** What a reader says about a file once its rows have gone to the sink. */
+export type ScoreParseSummary = Omit<ScoreParseResult, 'rows'> & {
+  /** Results handed to the sink. */
+  results: number;
+};

@@ -5,16 +5,16 @@ import { AppError } from '../../../shared/ipc/errors';
 import { localIsoDate } from '../../../shared/domain/dates';
 import { hasBlockingProblems, rejectedRowCount, sortProblems } from '../../../shared/domain/roster/problems';
 import { suggestMapping, MAPPABLE_FAMILIES, type ColumnMapping, type MappableFamily } from '../../../shared/domain/scores/mapping';
-import { hasAnyValue, type ParsedScoreRow, type TestFamily } from '../../../shared/domain/scores/types';
+import { hasAnyValue, type ParsedScoreRow, type ScoreResult, type TestFamily } from '../../../shared/domain/scores/types';
 import type { ImportCounts, ImportProblem } from '../../../shared/ipc/contract/imports';
 import type { ScoreImportSampleRow, ScoreImportUnmatched, ScoresImportCommitResult, ScoresImportPreview } from '../../../shared/ipc/contract/scores';
 import type { DialogPort } from '../../adapters/ports';
-import { parseScoreFiles, type ScoreFile, type ScoreParseResult } from '../../importers/scores';
+import { readScoreFiles, type ScoreFile, type ScoreParseSummary } from '../../importers/scores';
 import type { RawDatabase } from '../../vault/database';
 import type { VaultSession } from '../../vault/vaultManager';
 import { recordAudit } from '../../vault/auditLog';
 import type { PendingImports } from '../imports/pendingImports';
-import { contentHash, encodeScores, loadKeys, planFingerprint, resultKey, writeStatements } from './store';
+import { decodeScores, encodeScores, hashOf, loadKeysByStudent, planFingerprint, writeStatements } from './store';
 
 /**
  * Score imports: choose → parse → match students by state or local ID → diff against the
@@ -33,23 +33,68 @@ interface StudentIds {
   id: number;
   localId: string | null;
   stateId: string | null;
-  first: string;
-  last: string;
-  preferred: string | null;
 }
 
-/** Names only for messages: built when a message needs one, not for every student. */
-function nameOf(s: StudentIds): string {
-  return `${s.preferred || s.first} ${s.last}`;
+/**
+ * A result as the import keeps it from preview to commit, in one flat object: its sections
+ * encoded as stored the moment the row is read. A 200,000-row file would otherwise hold
+ * millions of section objects (and a million small ones around them) until the commit, and
+ * collecting them was the largest cost of an import.
+ */
+export interface StagedRow extends Omit<ScoreResult, 'scores'> {
+  fileName: string;
+  row: number;
+  line: number | undefined;
+  localId: string | null;
+  stateId: string | null;
+  localColumn: string | null;
+  stateColumn: string | null;
+  name: string | null;
+  raw: string;
+  /** The sections as stored (encodeScores). */
+  scores: string;
+  /** Whether any section had a value. */
+  hasValue: boolean;
+}
+
+const NO_FLAGS: string[] = Object.freeze([]) as unknown as string[];
+
+export function stageRow(parsed: ParsedScoreRow): StagedRow {
+  const { result: r, origin: o, student: s } = parsed;
+  return {
+    family: r.family,
+    form: r.form,
+    subject: r.subject,
+    administrationDate: r.administrationDate,
+    datePrecision: r.datePrecision,
+    administrationLabel: r.administrationLabel,
+    gradeAtTesting: r.gradeAtTesting,
+    flags: r.flags.length ? r.flags : NO_FLAGS,
+    fileName: o.fileName,
+    row: o.row,
+    line: o.line ?? undefined,
+    localId: s.localId,
+    stateId: s.stateId,
+    localColumn: s.localColumn,
+    stateColumn: s.stateColumn,
+    name: s.name,
+    raw: parsed.raw,
+    scores: encodeScores(r.scores),
+    hasValue: r.scores.some(hasAnyValue),
+  };
+}
+
+export interface StagedParse {
+  summary: ScoreParseSummary;
+  rows: StagedRow[];
 }
 
 interface PlanItem {
-  row: ParsedScoreRow;
+  row: StagedRow;
   studentId: number;
   outcome: 'new' | 'updated' | 'unchanged';
   existingId: number | null;
   hash: string;
-  scores: string;
 }
 
 interface Plan {
@@ -63,7 +108,7 @@ interface Plan {
 interface Pending {
   files: ScoreFile[];
   expect: TestFamily | 'auto';
-  parsed: ScoreParseResult | null;
+  parsed: StagedParse | null;
   mapping: ColumnMapping | null;
   counts: ImportCounts | null;
   unmatchedCount: number;
@@ -76,85 +121,85 @@ interface Pending {
 function studentLookup(db: RawDatabase) {
   const byLocal = new Map<string, StudentIds>();
   const byState = new Map<string, StudentIds>();
-  const rows = db.prepare(`SELECT id, local_id, state_id, first_name, last_name, preferred_name FROM students`).raw().all() as [number, string | null, string | null, string, string, string | null][];
-  for (const [id, local, state, first, last, preferred] of rows) {
-    const s: StudentIds = { id, localId: local, stateId: state, first, last, preferred };
+  const rows = db.prepare(`SELECT id, local_id, state_id FROM students`).raw().all() as [number, string | null, string | null][];
+  for (const [id, local, state] of rows) {
+    const s: StudentIds = { id, localId: local, stateId: state };
     if (local) byLocal.set(local, s);
     if (state) byState.set(state, s);
   }
-  return { byLocal, byState };
+  // Names only for messages: read when a message needs one, not for every student.
+  const nameQuery = db.prepare('SELECT first_name, last_name, preferred_name FROM students WHERE id = ?');
+  const nameOf = (s: StudentIds): string => {
+    const r = nameQuery.get(s.id) as { first_name: string; last_name: string; preferred_name: string | null };
+    return `${r.preferred_name || r.first_name} ${r.last_name}`;
+  };
+  return { byLocal, byState, nameOf };
 }
 
-function where(row: ParsedScoreRow, column: string | null, severity: ImportProblem['severity'], code: string, message: string): ImportProblem {
-  const p: ImportProblem = { fileName: row.origin.fileName, row: row.origin.row, column, severity, code, message };
-  if (row.origin.line != null) p.line = row.origin.line;
+/** The entry of `list` with the same natural key as `r` (resultKey: family, subject, date). */
+function sameResult<T extends { family: string; subject: string | null; administrationDate: string }>(list: T[] | undefined, r: StagedRow): T | undefined {
+  if (!list) return undefined;
+  const subject = r.subject ?? '';
+  for (const x of list) if (x.family === r.family && (x.subject ?? '') === subject && x.administrationDate === r.administrationDate) return x;
+  return undefined;
+}
+
+function where(row: StagedRow, column: string | null, severity: ImportProblem['severity'], code: string, message: string): ImportProblem {
+  const p: ImportProblem = { fileName: row.fileName, row: row.row, column, severity, code, message };
+  if (row.line != null) p.line = row.line;
   return p;
 }
 
 const DESCRIBE: Partial<Record<TestFamily, string>> = { SAT: 'SAT', ACT: 'ACT', AP: 'AP exam', STAAR: 'STAAR test', STAAR_EOC: 'STAAR end-of-course test' };
 
-/**
- * Rows whose sections were already encoded by an earlier plan, and then released: a
- * 200,000-row file holds millions of section objects, and keeping them alive between preview
- * and commit made garbage collection the largest cost of an import.
- */
-const encodedRows = new WeakMap<ParsedScoreRow, string>();
-
-function releaseSections(plan: Plan): void {
-  for (const item of plan.items) {
-    encodedRows.set(item.row, item.scores);
-    item.row.result.scores = [];
-  }
-}
-
 /** Matches every parsed row to a student and diffs it against what the vault holds. */
-export function planImport(db: RawDatabase, parsed: ScoreParseResult): Plan {
-  const { byLocal, byState } = studentLookup(db);
-  const existing = loadKeys(db);
-  const problems: ImportProblem[] = [...parsed.problems];
+export function planImport(db: RawDatabase, parsed: StagedParse): Plan {
+  const { byLocal, byState, nameOf } = studentLookup(db);
+  const existing = loadKeysByStudent(db);
+  const problems: ImportProblem[] = [...parsed.summary.problems];
   const unmatched: ScoreImportUnmatched[] = [];
   const items: PlanItem[] = [];
-  const seen = new Map<string, ParsedScoreRow>();
+  // By student, then compared field by field: no key string per row.
+  const seen = new Map<number, StagedRow[]>();
   const students = new Set<number>();
   for (const row of parsed.rows) {
-    const { localId, stateId } = row.student;
+    const { localId, stateId } = row;
     const byL = localId ? byLocal.get(localId) : undefined;
     const byS = stateId ? byState.get(stateId) : undefined;
     if (byL && byS && byL.id !== byS.id) {
-      problems.push(where(row, row.student.stateColumn, 'error', 'student-ids-conflict', `The local ID ${localId} belongs to ${nameOf(byL)} but the state ID ${stateId} to ${nameOf(byS)}. Check the IDs in the file; this row was not matched to either.`));
+      problems.push(where(row, row.stateColumn, 'error', 'student-ids-conflict', `The local ID ${localId} belongs to ${nameOf(byL)} but the state ID ${stateId} to ${nameOf(byS)}. Check the IDs in the file; this row was not matched to either.`));
       continue;
     }
     const student = byL ?? byS;
     if (!student) {
-      unmatched.push({ fileName: row.origin.fileName, row: row.origin.row, localId, stateId, name: row.student.name, family: row.result.family });
+      unmatched.push({ fileName: row.fileName, row: row.row, localId, stateId, name: row.name, family: row.family });
       continue;
     }
     if (byL && stateId && student.stateId && student.stateId !== stateId) {
-      problems.push(where(row, row.student.stateColumn, 'error', 'student-state-id-differs', `The row's local ID ${localId} is ${nameOf(student)}, whose state ID is ${student.stateId}, but the row says ${stateId}. Check which student this is.`));
+      problems.push(where(row, row.stateColumn, 'error', 'student-state-id-differs', `The row's local ID ${localId} is ${nameOf(student)}, whose state ID is ${student.stateId}, but the row says ${stateId}. Check which student this is.`));
       continue;
     }
     if (byS && localId && student.localId && student.localId !== localId) {
-      problems.push(where(row, row.student.localColumn, 'error', 'student-local-id-differs', `The row's state ID ${stateId} is ${nameOf(student)}, whose local ID is ${student.localId}, but the row says ${localId}. Check which student this is.`));
+      problems.push(where(row, row.localColumn, 'error', 'student-local-id-differs', `The row's state ID ${stateId} is ${nameOf(student)}, whose local ID is ${student.localId}, but the row says ${localId}. Check which student this is.`));
       continue;
     }
-    const encoded = encodedRows.get(row);
-    if (encoded === undefined && !row.result.scores.some(hasAnyValue) && !row.result.flags.includes('score-withheld')) {
-      problems.push(where(row, null, 'warning', 'no-scores', `This ${DESCRIBE[row.result.family] ?? row.result.family} record for ${nameOf(student)} has no scores in it; there is nothing to import from it.`));
+    if (!row.hasValue && !row.flags.includes('score-withheld')) {
+      problems.push(where(row, null, 'warning', 'no-scores', `This ${DESCRIBE[row.family] ?? row.family} record for ${nameOf(student)} has no scores in it; there is nothing to import from it.`));
       continue;
     }
-    const key = resultKey(student.id, row.result);
-    const earlier = seen.get(key);
+    const earlier = sameResult(seen.get(student.id), row);
     if (earlier) {
-      const what = DESCRIBE[row.result.family] ?? row.result.family;
-      problems.push(where(row, null, 'error', 'duplicate-result', `${row.origin.fileName} row ${earlier.origin.row} and row ${row.origin.row} both hold the ${what}${row.result.subject ? ` (${row.result.subject})` : ''} of ${row.result.administrationDate} for ${nameOf(student)}. Remove the duplicate row; nothing was imported.`));
+      const what = DESCRIBE[row.family] ?? row.family;
+      problems.push(where(row, null, 'error', 'duplicate-result', `${row.fileName} row ${earlier.row} and row ${row.row} both hold the ${what}${row.subject ? ` (${row.subject})` : ''} of ${row.administrationDate} for ${nameOf(student)}. Remove the duplicate row; nothing was imported.`));
       continue;
     }
-    seen.set(key, row);
+    const list = seen.get(student.id);
+    if (list) list.push(row);
+    else seen.set(student.id, [row]);
     students.add(student.id);
-    const scores = encoded ?? encodeScores(row.result.scores);
-    const hash = contentHash(row.result, scores);
-    const ex = existing.get(key);
-    items.push({ row, studentId: student.id, existingId: ex?.id ?? null, hash, scores, outcome: !ex ? 'new' : ex.hash === hash ? 'unchanged' : 'updated' });
+    const hash = hashOf(row, row.scores);
+    const ex = sameResult(existing.get(student.id), row);
+    items.push({ row, studentId: student.id, existingId: ex?.id ?? null, hash, outcome: !ex ? 'new' : ex.hash === hash ? 'unchanged' : 'updated' });
   }
   const counts: ImportCounts = {
     new: items.filter((i) => i.outcome === 'new').length,
@@ -214,7 +259,9 @@ export class ScoresImportService {
     const fileHash = createHash('sha256');
     for (const f of files) fileHash.update(f.name).update(f.bytes);
     const state: Pending = { files, expect, parsed: null, mapping, counts: null, unmatchedCount: 0, fileHash: fileHash.digest('hex'), plan: null, fingerprint: null };
-    const outcome = parseScoreFiles(files, { today: this.today(), expect, mapping: mapping ?? undefined });
+    // Each result is staged (sections encoded) as it is read; the file is never held as a table.
+    const rows: StagedRow[] = [];
+    const outcome = readScoreFiles(files, { today: this.today(), expect, mapping: mapping ?? undefined }, (row) => rows.push(stageRow(row)));
     if (outcome.kind === 'needs-mapping') {
       const token = this.pending.put(KIND, state);
       const family: MappableFamily = expect !== 'auto' && (MAPPABLE_FAMILIES as readonly string[]).includes(expect) ? (expect as MappableFamily) : 'TSIA2';
@@ -237,7 +284,7 @@ export class ScoresImportService {
         mapping: { fileName: outcome.mapping.fileName, headers: outcome.mapping.headers, sampleRows: outcome.mapping.sample, suggestion: suggestMapping(outcome.mapping.headers, family) },
       };
     }
-    state.parsed = outcome.result;
+    state.parsed = { summary: outcome.summary, rows };
     return this.previewParsed(state);
   }
 
@@ -250,6 +297,7 @@ export class ScoresImportService {
 
   private previewParsed(state: Pending): ScoresImportPreview {
     const parsed = state.parsed!;
+    const summary = parsed.summary;
     const plan = planImport(this.db, parsed);
     state.counts = plan.counts;
     state.unmatchedCount = plan.unmatched.length;
@@ -270,16 +318,14 @@ export class ScoresImportService {
     const sample: ScoreImportSampleRow[] = ordered.slice(0, SAMPLE_ROWS).map((i) => ({
       studentId: i.studentId,
       studentName: nameOf(i.studentId),
-      family: i.row.result.family,
-      subject: i.row.result.subject,
-      administrationDate: i.row.result.administrationDate,
-      datePrecision: i.row.result.datePrecision,
+      family: i.row.family,
+      subject: i.row.subject,
+      administrationDate: i.row.administrationDate,
+      datePrecision: i.row.datePrecision,
       outcome: i.outcome,
-      summary: i.row.result.scores.filter(hasAnyValue).slice(0, 6).map((s) => ({ section: s.section, label: s.label, value: valueText(s) })),
+      summary: decodeScores(i.row.scores).filter(hasAnyValue).slice(0, 6).map((s) => ({ section: s.section, label: s.label, value: valueText(s) })),
     }));
     const canCommit = !hasBlockingProblems(plan.problems) && plan.counts.new + plan.counts.updated > 0;
-    // The sample above is built; only the encoded sections are needed from here on.
-    releaseSections(plan);
     return {
       token,
       status: 'ready',
@@ -287,14 +333,14 @@ export class ScoresImportService {
       counts: plan.counts,
       problems: plan.problems,
       canCommit,
-      format: parsed.format,
-      families: parsed.families,
-      sourceRecords: parsed.sourceRecords,
+      format: summary.format,
+      families: summary.families,
+      sourceRecords: summary.sourceRecords,
       results: parsed.rows.length,
       matchedStudents: plan.matchedStudents,
       unmatched: plan.unmatched,
-      notes: parsed.notes,
-      ignoredColumns: parsed.ignoredColumns,
+      notes: summary.notes,
+      ignoredColumns: summary.ignoredColumns,
       sample,
       mapping: null,
     };
@@ -309,6 +355,7 @@ export class ScoresImportService {
     if (!state.parsed || !state.counts) throw new AppError('IMPORT_INVALID', 'This file needs its columns mapped before it can be imported.');
     const db = this.db;
     const parsed = state.parsed;
+    const summary = parsed.summary;
     const result = db.transaction(() => {
       // Re-check inside the transaction: a student added, archived or edited since the preview
       // (or results written by another import) changes the plan; then it is computed again.
@@ -326,11 +373,11 @@ export class ScoresImportService {
           .prepare(`INSERT INTO score_import_batches (format, families, file_names, file_sha256, source_records, results_new, results_updated, results_unchanged,
             unmatched_rows, unmatched_json, mapping_json, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
           .run(
-            parsed.format,
-            JSON.stringify(parsed.families),
+            summary.format,
+            JSON.stringify(summary.families),
             JSON.stringify(state.files.map((f) => f.name)),
             state.fileHash,
-            parsed.sourceRecords,
+            summary.sourceRecords,
             c.new,
             c.updated,
             c.unchanged,
@@ -344,17 +391,17 @@ export class ScoresImportService {
       const st = writeStatements(db);
       for (const item of plan.items) {
         if (item.outcome === 'unchanged') continue;
-        const r = item.row.result;
-        const raw = item.row.raw;
+        const r = item.row;
+        const raw = r.raw;
         const flags = r.flags.length ? JSON.stringify(r.flags) : '[]';
         if (item.outcome === 'new') {
-          st.insertResult.run(item.studentId, r.family, r.form, r.subject, r.subject ?? '', r.administrationDate, r.datePrecision, r.administrationLabel, r.gradeAtTesting, flags, item.scores, item.hash, raw, item.row.origin.fileName, item.row.origin.row, batchId, ts, ts);
+          st.insertResult.run(item.studentId, r.family, r.form, r.subject, r.subject ?? '', r.administrationDate, r.datePrecision, r.administrationLabel, r.gradeAtTesting, flags, r.scores, item.hash, raw, r.fileName, r.row, batchId, ts, ts);
         } else {
-          st.updateResult.run(r.form, r.datePrecision, r.administrationLabel, r.gradeAtTesting, flags, item.scores, item.hash, raw, item.row.origin.fileName, item.row.origin.row, batchId, ts, item.existingId);
+          st.updateResult.run(r.form, r.datePrecision, r.administrationLabel, r.gradeAtTesting, flags, r.scores, item.hash, raw, r.fileName, r.row, batchId, ts, item.existingId);
         }
       }
       // Counts and the file's format only: never names, IDs, scores or the file's name.
-      recordAudit(db, this.now(), { action: 'scores.import', entityType: 'score_import_batch', entityId: batchId, summary: `${parsed.format}: ${c.new} new, ${c.updated} updated, ${c.unchanged} unchanged, ${plan.unmatched.length} unmatched rows` });
+      recordAudit(db, this.now(), { action: 'scores.import', entityType: 'score_import_batch', entityId: batchId, summary: `${summary.format}: ${c.new} new, ${c.updated} updated, ${c.unchanged} unchanged, ${plan.unmatched.length} unmatched rows` });
       return { counts: c, batchId, unmatched: plan.unmatched.length };
     })();
     this.pending.drop(token);

@@ -1,4 +1,5 @@
 import type { RawDatabase } from '../../vault/database';
+import { jsonString } from '../../importers/text/json';
 import type { GradeLevel } from '../../../shared/domain/gradeLevels';
 import { emptyScore, type ScoreResult, type ScoreValue, type TestFamily } from '../../../shared/domain/scores/types';
 
@@ -44,28 +45,76 @@ export function resultKey(studentId: number, r: Pick<ScoreResult, 'family' | 'su
   return `${studentId}\u0000${r.family}\u0000${r.subject ?? ''}\u0000${r.administrationDate}`;
 }
 
+/** Section names repeat in every row of a file: their JSON is written once. */
+const sectionJson = new Map<string, string>();
+
 /**
  * Sections as stored: compact JSON with absent fields left out (a 13-subtest ASVAB result is
- * ~300 bytes, not ~2 KB), read back into full ScoreValues.
+ * ~300 bytes, not ~2 KB), read back into full ScoreValues. The text is part of the content
+ * hash of every stored result, so it must never change for the same sections.
  */
 export function encodeScores(scores: ScoreValue[]): string {
   // Built by hand: imports encode millions of sections, and a replacer or intermediate objects
-  // cost several times more. Field order is fixed, so equal content gives equal text.
-  let out = '[';
+  // cost several times more. Field order is fixed, so equal content gives equal text. The parts
+  // are joined once: `+=` would leave a tree of small string pieces per row alive until SQLite
+  // reads it, and 200,000 such trees made garbage collection the largest cost of an import.
+  const parts: string[] = ['['];
   for (let i = 0; i < scores.length; i++) {
     const s = scores[i];
-    out += `${i ? ',' : ''}{"section":${JSON.stringify(s.section)}`;
-    for (const k of SCORE_FIELDS) {
-      const v = s[k];
-      if (v === null || (Array.isArray(v) && v.length === 0)) continue;
-      out += `,"${k}":${typeof v === 'number' ? String(v) : JSON.stringify(v)}`;
+    let section = sectionJson.get(s.section);
+    if (section === undefined) {
+      section = `{"section":${JSON.stringify(s.section)}`;
+      if (sectionJson.size < 1000) sectionJson.set(s.section, section);
     }
-    out += '}';
+    parts.push(i ? ',' : '', section);
+    if (!wellFormed(s)) {
+      // A field left undefined (never by Waypoint's readers): the general form, as always written.
+      for (const k of SCORE_FIELDS) {
+        const v = s[k];
+        if (v === null || (Array.isArray(v) && v.length === 0)) continue;
+        parts.push(`,"${k}":`, typeof v === 'number' ? String(v) : (JSON.stringify(v) as string | undefined) ?? 'undefined');
+      }
+      parts.push('}');
+      continue;
+    }
+    // Field by field in SCORE_FIELDS order (named reads: a loop over the names was a third of
+    // the encoding time). Absent fields (null, empty lists) are left out.
+    if (s.label !== null) parts.push(',"label":', jsonString(s.label));
+    if (s.scale !== null) parts.push(',"scale":', String(s.scale));
+    if (s.text !== null) parts.push(',"text":', jsonString(s.text));
+    if (s.percentiles.length) parts.push(',"percentiles":', JSON.stringify(s.percentiles));
+    if (s.sem !== null) parts.push(',"sem":', String(s.sem));
+    if (s.band !== null) parts.push(',"band":', JSON.stringify(s.band));
+    if (s.level !== null) parts.push(',"level":', jsonString(s.level));
+    if (s.levelCode !== null) parts.push(',"levelCode":', jsonString(s.levelCode));
+    if (s.benchmarkMet !== null) parts.push(',"benchmarkMet":', String(s.benchmarkMet));
+    if (s.stanine !== null) parts.push(',"stanine":', String(s.stanine));
+    if (s.raw !== null) parts.push(',"raw":', String(s.raw));
+    parts.push('}');
   }
-  return `${out}]`;
+  parts.push(']');
+  return parts.join('');
 }
 
-const SCORE_FIELDS = ['label', 'scale', 'text', 'percentiles', 'sem', 'band', 'level', 'levelCode', 'benchmarkMet', 'stanine', 'raw'] as const satisfies readonly (keyof ScoreValue)[];
+/** Every field present (null when absent), as emptyScore makes them. */
+function wellFormed(s: ScoreValue): boolean {
+  return (
+    s.label !== undefined &&
+    s.scale !== undefined &&
+    s.text !== undefined &&
+    Array.isArray(s.percentiles) &&
+    s.sem !== undefined &&
+    s.band !== undefined &&
+    s.level !== undefined &&
+    s.levelCode !== undefined &&
+    s.benchmarkMet !== undefined &&
+    s.stanine !== undefined &&
+    s.raw !== undefined
+  );
+}
+
+/** The stored field order (encodeScores writes them in this order). */
+export const SCORE_FIELDS = ['label', 'scale', 'text', 'percentiles', 'sem', 'band', 'level', 'levelCode', 'benchmarkMet', 'stanine', 'raw'] as const satisfies readonly (keyof ScoreValue)[];
 
 export function decodeScores(json: string): ScoreValue[] {
   return (JSON.parse(json) as (Partial<ScoreValue> & { section: string })[]).map((s) => emptyScore(s.section, s));
@@ -73,23 +122,40 @@ export function decodeScores(json: string): ScoreValue[] {
 
 /** What makes two imports of a result "the same" (not the raw row or which file it came in). */
 export function contentHash(r: ScoreResult, encodedScores: string = encodeScores(r.scores)): string {
-  // \u0001 cannot occur in any of these fields, so the parts cannot run into each other.
-  const body = `${r.form ?? ''}\u0001${r.datePrecision}\u0001${r.administrationLabel ?? ''}\u0001${r.gradeAtTesting ?? ''}\u0001${r.flags.join('\u0002')}\u0001${encodedScores}`;
-  return `${body.length.toString(36)}.${hash53(body)}`;
+  return hashOf(r, encodedScores);
+}
+
+/** contentHash of a result whose sections are already encoded. */
+export function hashOf(r: Pick<ScoreResult, 'form' | 'datePrecision' | 'administrationLabel' | 'gradeAtTesting' | 'flags'>, encodedScores: string): string {
+  // \u0001 cannot occur in any of these fields, so the parts cannot run into each other. The
+  // hash runs over the parts in turn: the same value as over their concatenation, which is
+  // never built.
+  const flags = r.flags.length === 0 ? '' : r.flags.join('\u0002');
+  const parts = [r.form ?? '', r.datePrecision, r.administrationLabel ?? '', r.gradeAtTesting ?? '', flags, encodedScores];
+  let length = 5;
+  for (const p of parts) length += p.length;
+  return `${length.toString(36)}.${hash53(parts)}`;
 }
 
 /**
- * cyrb53, a fast 53-bit string hash. It only has to tell whether the result stored under a
- * key changed between two imports (with the length as a second check), not resist attack;
- * a cryptographic hash per row was a third of a 200,000-row import.
+ * cyrb53, a fast 53-bit string hash, over `parts` joined by \u0001. It only has to tell whether
+ * the result stored under a key changed between two imports (with the length as a second
+ * check), not resist attack; a cryptographic hash per row was a third of a 200,000-row import.
  */
-function hash53(str: string): string {
+function hash53(parts: readonly string[]): string {
   let h1 = 0xdeadbeef;
   let h2 = 0x41c6ce57;
-  for (let i = 0; i < str.length; i++) {
-    const ch = str.charCodeAt(i);
-    h1 = Math.imul(h1 ^ ch, 2654435761);
-    h2 = Math.imul(h2 ^ ch, 1597334677);
+  for (let p = 0; p < parts.length; p++) {
+    if (p > 0) {
+      h1 = Math.imul(h1 ^ 1, 2654435761);
+      h2 = Math.imul(h2 ^ 1, 1597334677);
+    }
+    const str = parts[p];
+    for (let i = 0; i < str.length; i++) {
+      const ch = str.charCodeAt(i);
+      h1 = Math.imul(h1 ^ ch, 2654435761);
+      h2 = Math.imul(h2 ^ ch, 1597334677);
+    }
   }
   h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
   h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
@@ -150,6 +216,19 @@ export function loadResultsByFamily(db: RawDatabase, families: readonly TestFami
     let list = out.get(r.studentId);
     if (!list) out.set(r.studentId, (list = []));
     list.push(r);
+  }
+  return out;
+}
+
+/** Existing results by student, with their natural key fields and content hash, for diffing an import. */
+export function loadKeysByStudent(db: RawDatabase): Map<number, { family: string; subject: string; administrationDate: string; id: number; hash: string; version: number }[]> {
+  const out = new Map<number, { family: string; subject: string; administrationDate: string; id: number; hash: string; version: number }[]>();
+  const it = db.prepare(`SELECT id, student_id, family, subject_key, administration_date, content_hash, version FROM test_results`).raw().iterate() as IterableIterator<[number, number, string, string, string, string, number]>;
+  for (const [id, sid, family, subject, date, hash, version] of it) {
+    const entry = { family, subject, administrationDate: date, id, hash, version };
+    const list = out.get(sid);
+    if (list) list.push(entry);
+    else out.set(sid, [entry]);
   }
   return out;
 }

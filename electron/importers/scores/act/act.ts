@@ -1,8 +1,7 @@
-import type { CsvTable } from '../../text/csv';
-import { emptyScore, type ParsedScoreRow, type Percentile, type ScoreValue } from '../../../../shared/domain/scores/types';
-import { TableReader } from '../common/table';
+import { emptyScore, type Percentile, type ScoreValue } from '../../../../shared/domain/scores/types';
+import { ScoreRows, TableReader, type ScoreTable } from '../common/table';
 import { plainGrade } from '../common/values';
-import type { ParseOptions, ScoreParseResult } from '../types';
+import type { ParseOptions, ScoreParseSummary, ScoreRowSink } from '../types';
 
 /**
  * ACT high-school student record file (one row per student, latest test) and the PreACT
@@ -36,7 +35,7 @@ function roundHalfUp(n: number): number {
   return Math.floor(n + 0.5);
 }
 
-export function parseAct(table: CsvTable, options: ParseOptions): ScoreParseResult {
+export function parseAct(table: ScoreTable, options: ParseOptions, emit: ScoreRowSink): ScoreParseSummary {
   const reader = new TableReader(table, options.today);
   const stateCol = reader.col('ID_StateAssign');
   const localCol = reader.col('ID_Local');
@@ -46,8 +45,8 @@ export function parseAct(table: CsvTable, options: ParseOptions): ScoreParseResu
   const gradeCol = reader.col('HS_GradeLev');
   const dateCol = reader.col('Test_Dte');
   const complexCol = reader.col('R_CmplxTxt');
-  const rows: ParsedScoreRow[] = [];
-  for (const row of table.rows) {
+  const rows = new ScoreRows(emit);
+  table.eachRow((row) => {
     const scores: ScoreValue[] = [];
     const values: Record<string, number | null> = {};
     for (const [col, section, us, st] of ACT_SECTIONS) {
@@ -67,11 +66,11 @@ export function parseAct(table: CsvTable, options: ParseOptions): ScoreParseResu
       }
       scores.push(emptyScore(section, { scale: v, percentiles, ...extra }));
     }
-    if (scores.length === 0) continue;
+    if (scores.length === 0) return;
     const { date, precision } = reader.date(row, dateCol, 'mmyyyy');
     if (!date) {
       if (reader.cell(row, dateCol).trim() === '') reader.problem(row, dateCol >= 0 ? dateCol : 'Test_Dte', 'error', 'date-missing', 'This ACT record has scores but no test date.');
-      continue;
+      return;
     }
     const { english: e, math: m, reading: r, science: s, composite } = values;
     if (composite !== null && e !== null && m !== null && r !== null) {
@@ -93,8 +92,8 @@ export function parseAct(table: CsvTable, options: ParseOptions): ScoreParseResu
       },
       raw: reader.raw(row),
     });
-  }
-  return { format: 'act', families: rows.length ? ['ACT'] : [], rows, problems: reader.problems, notes: [], ignoredColumns: reader.ignoredColumns(), sourceRecords: table.rows.length };
+  });
+  return { format: 'act', families: rows.length ? ['ACT'] : [], results: rows.length, problems: reader.problems, notes: [], ignoredColumns: reader.ignoredColumns(), sourceRecords: table.rowCount };
 }
 
 const PREACT_SECTIONS: [col: string, section: string, rank: string][] = [
@@ -106,15 +105,15 @@ const PREACT_SECTIONS: [col: string, section: string, rank: string][] = [
   ['STEM', 'stem', 'USRnk_STEM'],
 ];
 
-export function parsePreAct(table: CsvTable, options: ParseOptions): ScoreParseResult {
+export function parsePreAct(table: ScoreTable, options: ParseOptions, emit: ScoreRowSink): ScoreParseSummary {
   const reader = new TableReader(table, options.today);
   const localCol = reader.col('Stu_ID_Num');
   const firstCol = reader.col('F_Name');
   const lastCol = reader.col('L_Name');
   const gradeCol = reader.col('Grade_Reported', 'Grade_Student_Grid');
   const dateCol = reader.col('Test_Dte');
-  const rows: ParsedScoreRow[] = [];
-  for (const row of table.rows) {
+  const rows = new ScoreRows(emit);
+  table.eachRow((row) => {
     const scores: ScoreValue[] = [];
     for (const [col, section, rank] of PREACT_SECTIONS) {
       // PreACT's own range was not sourced; 1–36 is the ACT-type bound, used only as a sanity check.
@@ -128,11 +127,11 @@ export function parsePreAct(table: CsvTable, options: ParseOptions): ScoreParseR
     const predLow = reader.number(row, reader.col('Pred_ACT_Composite_Low'), { integer: true, min: 1, max: 36 });
     const predHigh = reader.number(row, reader.col('Pred_ACT_Composite_High'), { integer: true, min: 1, max: 36 });
     if (predLow !== null && predHigh !== null) scores.push(emptyScore('predicted-act-composite', { band: { low: predLow, high: predHigh } }));
-    if (scores.length === 0) continue;
+    if (scores.length === 0) return;
     const { date, precision } = reader.date(row, dateCol, 'yyyymmdd');
     if (!date) {
       if (reader.cell(row, dateCol).trim() === '') reader.problem(row, dateCol >= 0 ? dateCol : 'Test_Dte', 'error', 'date-missing', 'This PreACT record has scores but no test date.');
-      continue;
+      return;
     }
     rows.push({
       result: { family: 'PREACT', form: reader.text(row, reader.col('Test_Form')), subject: null, administrationDate: date, datePrecision: precision, administrationLabel: null, gradeAtTesting: plainGrade(reader.cell(row, gradeCol)), scores, flags: ['preact-no-scale'] },
@@ -140,6 +139,6 @@ export function parsePreAct(table: CsvTable, options: ParseOptions): ScoreParseR
       student: { localId: reader.id(row, localCol), stateId: null, localColumn: localCol >= 0 ? reader.header(localCol) : null, stateColumn: null, name: [reader.text(row, firstCol), reader.text(row, lastCol)].filter(Boolean).join(' ') || null },
       raw: reader.raw(row),
     });
-  }
-  return { format: 'preact', families: rows.length ? ['PREACT'] : [], rows, problems: reader.problems, notes: [], ignoredColumns: reader.ignoredColumns(), sourceRecords: table.rows.length };
+  });
+  return { format: 'preact', families: rows.length ? ['PREACT'] : [], results: rows.length, problems: reader.problems, notes: [], ignoredColumns: reader.ignoredColumns(), sourceRecords: table.rowCount };
 }

@@ -1,8 +1,7 @@
-import type { CsvTable } from '../../text/csv';
-import { emptyScore, type ParsedScoreRow, type ScoreValue } from '../../../../shared/domain/scores/types';
-import { TableReader } from '../common/table';
+import { emptyScore, type ScoreValue } from '../../../../shared/domain/scores/types';
+import { ScoreRows, TableReader, type ScoreTable } from '../common/table';
 import { plainGrade } from '../common/values';
-import type { ParseOptions, ScoreParseResult } from '../types';
+import type { ParseOptions, ScoreParseSummary, ScoreRowSink } from '../types';
 
 /**
  * ASVAB Career Exploration Program results. The AFQT is a percentile (1–99) against a 1997
@@ -30,7 +29,7 @@ const SUBTESTS: [prefix: string, section: string][] = [
   ['MC (', 'mc'],
 ];
 
-export function parseAsvab(table: CsvTable, options: ParseOptions): ScoreParseResult {
+export function parseAsvab(table: ScoreTable, options: ParseOptions, emit: ScoreRowSink): ScoreParseSummary {
   const reader = new TableReader(table, options.today);
   const localCol = reader.col('student_unique_id', 'Student ID', 'StudentID');
   const nameCol = reader.col('Student Full Name', 'Student Name');
@@ -42,8 +41,8 @@ export function parseAsvab(table: CsvTable, options: ParseOptions): ScoreParseRe
     const i = table.headers.findIndex((h) => h.toUpperCase().startsWith(prefix));
     return [i >= 0 ? reader.col(table.headers[i]) : -1, section] as const;
   });
-  const rows: ParsedScoreRow[] = [];
-  for (const row of table.rows) {
+  const rows = new ScoreRows(emit);
+  table.eachRow((row) => {
     const scores: ScoreValue[] = [];
     const afqt = reader.number(row, afqtCol, { integer: true, range: ['ASVAB', 'afqt'], what: 'AFQT' });
     if (afqt !== null) scores.push(emptyScore('afqt', { scale: afqt }));
@@ -51,11 +50,11 @@ export function parseAsvab(table: CsvTable, options: ParseOptions): ScoreParseRe
       const v = reader.number(row, c, { min: 0, max: 100 });
       if (v !== null) scores.push(emptyScore(section, { scale: v }));
     }
-    if (!scores.length) continue;
+    if (!scores.length) return;
     const { date, precision } = reader.date(row, dateCol);
     if (!date) {
       if (reader.cell(row, dateCol).trim() === '') reader.problem(row, dateCol >= 0 ? dateCol : 'Test Date', 'error', 'date-missing', 'This ASVAB record has scores but no test date.');
-      continue;
+      return;
     }
     rows.push({
       result: { family: 'ASVAB', form: reader.text(row, versionCol), subject: null, administrationDate: date, datePrecision: precision, administrationLabel: null, gradeAtTesting: plainGrade(reader.cell(row, gradeCol)), scores, flags: [] },
@@ -63,6 +62,6 @@ export function parseAsvab(table: CsvTable, options: ParseOptions): ScoreParseRe
       student: { localId: reader.id(row, localCol), stateId: null, localColumn: localCol >= 0 ? reader.header(localCol) : null, stateColumn: null, name: reader.text(row, nameCol) },
       raw: reader.raw(row),
     });
-  }
-  return { format: 'asvab', families: rows.length ? ['ASVAB'] : [], rows, problems: reader.problems, notes: [], ignoredColumns: reader.ignoredColumns(), sourceRecords: table.rows.length };
+  });
+  return { format: 'asvab', families: rows.length ? ['ASVAB'] : [], results: rows.length, problems: reader.problems, notes: [], ignoredColumns: reader.ignoredColumns(), sourceRecords: table.rowCount };
 }

@@ -1,8 +1,7 @@
-import type { CsvTable } from '../../text/csv';
-import { emptyScore, type ParsedScoreRow, type Percentile, type ScoreValue } from '../../../../shared/domain/scores/types';
-import { TableReader } from '../common/table';
+import { emptyScore, type Percentile, type ScoreValue } from '../../../../shared/domain/scores/types';
+import { ScoreRows, TableReader, type ScoreTable } from '../common/table';
 import { plainGrade } from '../common/values';
-import type { ParseOptions, ScoreParseResult } from '../types';
+import type { ParseOptions, ScoreParseSummary, ScoreRowSink } from '../types';
 
 /**
  * Riverside CogAT data file: per battery (Verbal, Quantitative, Nonverbal) and composite,
@@ -33,7 +32,7 @@ function findCol(reader: TableReader, name: string): number {
   return i >= 0 ? reader.col(reader.table.headers[i]) : -1;
 }
 
-export function parseCogat(table: CsvTable, options: ParseOptions): ScoreParseResult {
+export function parseCogat(table: ScoreTable, options: ParseOptions, emit: ScoreRowSink): ScoreParseSummary {
   const reader = new TableReader(table, options.today);
   const localCol = reader.col('Student ID');
   reader.col('Secondary Student ID');
@@ -45,8 +44,8 @@ export function parseCogat(table: CsvTable, options: ParseOptions): ScoreParseRe
   const formCol = reader.col('Form');
   const normCol = reader.col('Norm Year');
   const profileCol = findCol(reader, 'Ability Profile');
-  const rows: ParsedScoreRow[] = [];
-  for (const row of table.rows) {
+  const rows = new ScoreRows(emit);
+  table.eachRow((row) => {
     const scores: ScoreValue[] = [];
     const flags: string[] = [];
     for (const [code, section] of BATTERIES) {
@@ -72,11 +71,11 @@ export function parseCogat(table: CsvTable, options: ParseOptions): ScoreParseRe
       if (lpr !== null) percentiles.push({ norm: 'cogat-local', value: lpr });
       scores.push(emptyScore(section, { scale: sas, percentiles, stanine, raw, band: upper !== null && lower !== null ? { low: lower, high: upper } : null, level: section === 'composite' ? reader.text(row, profileCol) : null }));
     }
-    if (!scores.length) continue;
+    if (!scores.length) return;
     const { date, precision } = reader.date(row, dateCol, 'mmddyyyy');
     if (!date) {
       if (reader.cell(row, dateCol).trim() === '') reader.problem(row, dateCol >= 0 ? dateCol : 'Date Tested', 'error', 'date-missing', 'This CogAT record has scores but no test date.');
-      continue;
+      return;
     }
     const level = reader.text(row, levelCol);
     const form = reader.text(row, formCol);
@@ -87,6 +86,6 @@ export function parseCogat(table: CsvTable, options: ParseOptions): ScoreParseRe
       student: { localId: reader.id(row, localCol), stateId: null, localColumn: localCol >= 0 ? reader.header(localCol) : null, stateColumn: null, name: [reader.text(row, firstCol), reader.text(row, lastCol)].filter(Boolean).join(' ') || null },
       raw: reader.raw(row),
     });
-  }
-  return { format: 'cogat', families: rows.length ? ['COGAT'] : [], rows, problems: reader.problems, notes: [], ignoredColumns: reader.ignoredColumns(), sourceRecords: table.rows.length };
+  });
+  return { format: 'cogat', families: rows.length ? ['COGAT'] : [], results: rows.length, problems: reader.problems, notes: [], ignoredColumns: reader.ignoredColumns(), sourceRecords: table.rowCount };
 }

@@ -1,9 +1,8 @@
-import type { CsvTable } from '../../text/csv';
 import { AP_EXAMS } from '../../../../shared/domain/scores/reference';
-import { emptyScore, type ParsedScoreRow } from '../../../../shared/domain/scores/types';
-import { TableReader } from '../common/table';
+import { emptyScore } from '../../../../shared/domain/scores/types';
+import { ScoreRows, TableReader, type ScoreTable } from '../common/table';
 import { apGrade } from '../common/values';
-import type { ParseOptions, ScoreParseResult } from '../types';
+import type { ParseOptions, ScoreParseSummary, ScoreRowSink } from '../types';
 
 /**
  * College Board AP student data file: one row per student with up to 30 exam slots
@@ -22,7 +21,7 @@ export function apExamName(code: string): string | null {
   return AP_EXAMS[String(Number(code))]?.en ?? null;
 }
 
-export function parseAp(table: CsvTable, options: ParseOptions): ScoreParseResult {
+export function parseAp(table: ScoreTable, options: ParseOptions, emit: ScoreRowSink): ScoreParseSummary {
   const reader = new TableReader(table, options.today);
   const localCol = reader.col('Student Identifier');
   reader.col('AP Number / AP ID');
@@ -30,9 +29,9 @@ export function parseAp(table: CsvTable, options: ParseOptions): ScoreParseResul
   const lastCol = reader.col('Last Name');
   const gradeCol = reader.col('Grade Level');
   const reportCol = reader.col('Date of this report');
-  const rows: ParsedScoreRow[] = [];
+  const rows = new ScoreRows(emit);
   const thisYear = Number(options.today.slice(0, 4));
-  for (const row of table.rows) {
+  table.eachRow((row) => {
     const localId = reader.id(row, localCol);
     const name = [reader.text(row, firstCol), reader.text(row, lastCol)].filter(Boolean).join(' ') || null;
     const raw = reader.raw(row);
@@ -94,6 +93,6 @@ export function parseAp(table: CsvTable, options: ParseOptions): ScoreParseResul
         raw,
       });
     }
-  }
-  return { format: 'ap', families: rows.length ? ['AP'] : [], rows, problems: reader.problems, notes: [], ignoredColumns: reader.ignoredColumns(), sourceRecords: table.rows.length };
+  });
+  return { format: 'ap', families: rows.length ? ['AP'] : [], results: rows.length, problems: reader.problems, notes: [], ignoredColumns: reader.ignoredColumns(), sourceRecords: table.rowCount };
 }

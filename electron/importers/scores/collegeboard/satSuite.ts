@@ -1,8 +1,7 @@
-import type { CsvTable } from '../../text/csv';
-import { emptyScore, type ParsedScoreRow, type Percentile, type ScoreValue, type TestFamily } from '../../../../shared/domain/scores/types';
-import { TableReader } from '../common/table';
+import { emptyScore, type Percentile, type ScoreValue, type TestFamily } from '../../../../shared/domain/scores/types';
+import { ScoreRows, TableReader, type ScoreTable } from '../common/table';
 import { collegeBoardGrade } from '../common/values';
-import type { ParseOptions, ScoreImportNote, ScoreParseResult } from '../types';
+import type { ParseOptions, ScoreImportNote, ScoreParseSummary, ScoreRowSink } from '../types';
 import { familyName } from '../names';
 
 /**
@@ -54,10 +53,12 @@ interface PsatDecision {
 
 function decidePsat(reader: TableReader, expect: TestFamily | 'auto'): PsatDecision {
   const si = reader.col('SELECTION_INDEX');
-  const hasIndex = si >= 0 && reader.table.rows.some((r) => (r.values[si] ?? '').trim() !== '');
   const hasAdvMath = reader.has('LATEST_PSAT_ADV_MATH');
   const dateCol = reader.col('LATEST_PSAT_DATE');
-  const months = reader.table.rows.map((r) => /^(\d{1,2})[/-]/.exec((r.values[dateCol] ?? '').trim())?.[1] ?? /^\d{4}-(\d{2})/.exec((r.values[dateCol] ?? '').trim())?.[1]).filter((m): m is string => !!m).map(Number);
+  // One pre-pass over the two columns the decision needs.
+  const [indexValues, dates] = reader.table.columnValues([si, dateCol]);
+  const hasIndex = si >= 0 && indexValues.some((v) => v.trim() !== '');
+  const months = dates.map((v) => /^(\d{1,2})[/-]/.exec(v.trim())?.[1] ?? /^\d{4}-(\d{2})/.exec(v.trim())?.[1]).filter((m): m is string => !!m).map(Number);
   const spring = months.length > 0 && months.every((m) => m >= 1 && m <= 7);
   let detected: TestFamily | null = null;
   let basis = '';
@@ -82,7 +83,7 @@ function decidePsat(reader: TableReader, expect: TestFamily | 'auto'): PsatDecis
   return { family: detected, note: { code: 'psat-type-detected', message: `Read as ${familyName(detected)} because ${basis}.` }, problem: null };
 }
 
-export function parseSatSuite(table: CsvTable, options: ParseOptions): ScoreParseResult {
+export function parseSatSuite(table: ScoreTable, options: ParseOptions, emit: ScoreRowSink): ScoreParseSummary {
   const reader = new TableReader(table, options.today);
   const kind = looksLikeSatSuite(table.headers)!;
   const notes: ScoreImportNote[] = [];
@@ -93,7 +94,7 @@ export function parseSatSuite(table: CsvTable, options: ParseOptions): ScorePars
     const d = decidePsat(reader, options.expect ?? 'auto');
     if (d.problem || !d.family) {
       reader.problem(null, null, 'error', 'psat-type-unknown', d.problem ?? 'Choose which PSAT this file holds.');
-      return { format: 'sat-suite', families: [], rows: [], problems: reader.problems, notes, ignoredColumns: [], sourceRecords: table.rows.length };
+      return { format: 'sat-suite', families: [], results: 0, problems: reader.problems, notes, ignoredColumns: [], sourceRecords: table.rowCount };
     }
     family = d.family;
     if (d.note) notes.push(d.note);
@@ -109,9 +110,9 @@ export function parseSatSuite(table: CsvTable, options: ParseOptions): ScorePars
   const ebrwFlag = reader.col('EBRW_CCR_BENCHMARK');
   const mathFlag = reader.col('MATH_CCR_BENCHMARK');
   const admins = kind === 'SAT' ? SAT_ADMINS : ['LATEST'];
-  const rows: ParsedScoreRow[] = [];
+  const rows = new ScoreRows(emit);
 
-  for (const row of table.rows) {
+  table.eachRow((row) => {
     const localId = reader.id(row, localCol);
     const stateId = reader.id(row, stateCol);
     const name = [reader.text(row, firstCol), reader.text(row, lastCol)].filter(Boolean).join(' ') || null;
@@ -192,6 +193,6 @@ export function parseSatSuite(table: CsvTable, options: ParseOptions): ScorePars
         raw,
       });
     }
-  }
-  return { format: 'sat-suite', families: [...new Set(rows.map((r) => r.result.family))], rows, problems: reader.problems, notes, ignoredColumns: reader.ignoredColumns(), sourceRecords: table.rows.length };
+  });
+  return { format: 'sat-suite', families: [...rows.families], results: rows.length, problems: reader.problems, notes, ignoredColumns: reader.ignoredColumns(), sourceRecords: table.rowCount };
 }

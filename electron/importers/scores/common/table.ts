@@ -3,16 +3,85 @@ import type { IsoDate } from '../../../../shared/domain/dates';
 import { detectDateOrder, type DateOrder } from '../../../../shared/domain/roster/dates';
 import { cleanId } from '../../../../shared/domain/roster/ids';
 import { quote } from '../../../../shared/domain/roster/problems';
-import { headerKey, type CsvRow, type CsvTable } from '../../text/csv';
+import { headerKey, type CsvProblem, type CsvRow, type CsvRowReader } from '../../text/csv';
 import { scaleFor } from '../../../../shared/domain/scores/reference';
-import type { TestFamily } from '../../../../shared/domain/scores/types';
+import type { ParsedScoreRow, TestFamily } from '../../../../shared/domain/scores/types';
+import type { ScoreRowSink } from '../types';
+import { jsonString } from '../../text/json';
 import { readFlag, readNumber, readTestDate, readText, type NumberSpec, type VendorDateFormat } from './values';
+
+/**
+ * A score CSV as the vendor readers see it: its rows streamed from the shared CSV reader one
+ * at a time, with the CSV problems and row count of the first full pass kept for the summary.
+ */
+export class ScoreTable {
+  private pass: { problems: CsvProblem[]; rows: number } | null = null;
+
+  constructor(readonly source: CsvRowReader) {}
+
+  get fileName(): string {
+    return this.source.fileName;
+  }
+
+  get headers(): string[] {
+    return this.source.headers;
+  }
+
+  /** Every row in file order; `onRow` returning `false` stops the pass. */
+  eachRow(onRow: (row: CsvRow) => void | boolean): void {
+    let rows = 0;
+    let stopped = false;
+    const problems = this.source.eachRow((row) => {
+      rows++;
+      if (onRow(row) === false) {
+        stopped = true;
+        return false;
+      }
+    });
+    if (!stopped) this.pass ??= { problems, rows };
+  }
+
+  private fullPass(): { problems: CsvProblem[]; rows: number } {
+    if (!this.pass) this.eachRow(() => {});
+    return this.pass!;
+  }
+
+  /** Rows that fit the header (the old table's `rows.length`). */
+  get rowCount(): number {
+    return this.fullPass().rows;
+  }
+
+  /** Field-count and quoting problems of the rows. */
+  get rowProblems(): CsvProblem[] {
+    return this.fullPass().problems;
+  }
+
+  columnValues(columns: readonly number[]): string[][] {
+    return this.source.columnValues(columns);
+  }
+}
+
+/** Where a reader puts its results: handed on one at a time, counted, families noted in order. */
+export class ScoreRows {
+  length = 0;
+  readonly families = new Set<TestFamily>();
+
+  constructor(private readonly sink: ScoreRowSink) {}
+
+  push(row: ParsedScoreRow): void {
+    this.length++;
+    this.families.add(row.result.family);
+    this.sink(row);
+  }
+}
 
 /**
  * Column access for one vendor CSV: remembers which columns were read (the rest are listed
  * as "not used" in the preview), and turns every unreadable cell into a problem that names
  * the file, row, line and column.
  */
+const PLAIN_INT = /^\d{1,9}$/;
+
 export class TableReader {
   readonly problems: ImportProblem[] = [];
   private readonly index = new Map<string, number>();
@@ -20,7 +89,7 @@ export class TableReader {
   private readonly dateOrders = new Map<number, DateOrder>();
 
   constructor(
-    readonly table: CsvTable,
+    readonly table: ScoreTable,
     readonly today: IsoDate,
   ) {
     table.headers.forEach((h, i) => {
@@ -96,6 +165,17 @@ export class TableReader {
       this.boundsByColumn.set(i, resolved);
     }
     const { scale, bounds } = resolved;
+    // Most score cells are plain whole numbers within bounds: read without a result object
+    // (readNumber's own fast path, then the same checks as below).
+    if (PLAIN_INT.test(raw)) {
+      const n = Number(raw);
+      if (!((bounds.min !== undefined && n < bounds.min) || (bounds.max !== undefined && n > bounds.max))) {
+        if (scale?.uncertain && (n < scale.min || n > scale.max)) {
+          this.problem(row, i, 'warning', 'score-unusual', `${quote(raw.trim())} is outside the usual range ${scale.min}–${scale.max}; it was kept as written.`);
+        }
+        return n;
+      }
+    }
     const r = readNumber(raw, bounds);
     if (r.ok) {
       if (r.value !== null && scale?.uncertain && (r.value < scale.min || r.value > scale.max)) {
@@ -131,7 +211,7 @@ export class TableReader {
   private orderOf(i: number): DateOrder {
     let o = this.dateOrders.get(i);
     if (!o) {
-      const found = detectDateOrder(this.table.rows.map((r) => r.values[i] ?? ''));
+      const found = detectDateOrder(this.table.columnValues([i])[0]);
       o = found.order;
       this.dateOrders.set(i, o);
       if (found.evidence === 'mixed') {
@@ -141,17 +221,23 @@ export class TableReader {
     return o;
   }
 
-  /** Test dates repeat thousands of times in a file (one administration): read each distinct text once. */
-  private readonly dateMemo = new Map<string, ReturnType<typeof readTestDate>>();
+  /** Test dates repeat thousands of times in a file (one administration): read each distinct text once, per column and format. */
+  private readonly dateMemo = new Map<string, Map<string, ReturnType<typeof readTestDate>>>();
+  private dateMemoSize = 0;
 
   date(row: CsvRow, i: number, format: VendorDateFormat = 'auto'): { date: IsoDate | null; precision: 'day' | 'month' } {
     if (i < 0) return { date: null, precision: 'day' };
     const cell = this.cell(row, i);
-    const memoKey = `${i}\u0000${format}\u0000${cell}`;
-    let r = this.dateMemo.get(memoKey);
+    const columnKey = `${i}\u0000${format}`;
+    let memo = this.dateMemo.get(columnKey);
+    if (!memo) this.dateMemo.set(columnKey, (memo = new Map()));
+    let r = memo.get(cell);
     if (!r) {
       r = readTestDate(cell, { today: this.today, format, order: format === 'auto' ? this.orderOf(i) : undefined });
-      if (this.dateMemo.size < 5000) this.dateMemo.set(memoKey, r);
+      if (this.dateMemoSize < 5000) {
+        memo.set(cell, r);
+        this.dateMemoSize++;
+      }
     }
     if (r.problem) this.problem(row, i, 'error', r.problem.code, `${this.header(i)}: ${r.problem.message}`);
     return { date: r.date, precision: r.precision };
@@ -168,19 +254,19 @@ export class TableReader {
 
   /** Non-empty cells of the row as JSON, by header; `redact` columns are left out (sensitive, not needed). */
   raw(row: CsvRow, redact: number[] = []): string {
-    this.headerJson ??= this.table.headers.map((h) => JSON.stringify(h));
-    let out = '{';
-    let first = true;
+    this.headerJson ??= this.table.headers.map((h) => `${JSON.stringify(h)}:`);
+    // Parts joined once into one flat string: built with `+=`, each row's JSON stayed a tree
+    // of dozens of string pieces until the commit, and 200,000 of them swamped the collector.
+    const parts: string[] = [];
     for (let i = 0; i < this.headerJson.length; i++) {
       if (redact.length && redact.includes(i)) continue;
       const v = row.values[i];
       if (v === undefined) continue;
       const t = v.trim();
       if (t === '') continue;
-      out += `${first ? '' : ','}${this.headerJson[i]}:${JSON.stringify(t)}`;
-      first = false;
+      parts.push(this.headerJson[i] + jsonString(t));
     }
-    return `${out}}`;
+    return `{${parts.join(',')}}`;
   }
 
   /** Columns never read by the parser, for the preview's "not used" list. */

@@ -1,7 +1,7 @@
-import type { CsvTable } from '../../text/csv';
+import type { CsvRow } from '../../text/csv';
 import { emptyScore, type ParsedScoreRow, type ScoreValue } from '../../../../shared/domain/scores/types';
-import { TableReader } from '../common/table';
-import type { ParseOptions, ScoreParseResult } from '../types';
+import { ScoreRows, TableReader, type ScoreTable } from '../common/table';
+import type { ParseOptions, ScoreParseSummary, ScoreRowSink } from '../types';
 
 /**
  * IB results file: one row per candidate and subject (grade 1–7; Theory of Knowledge and
@@ -18,7 +18,7 @@ export function looksLikeIb(headers: string[]): boolean {
 const MONTHS: Record<string, number> = { JAN: 1, FEB: 2, MAR: 3, APR: 4, MAY: 5, JUN: 6, JUL: 7, AUG: 8, SEP: 9, OCT: 10, NOV: 11, DEC: 12 };
 const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
-function ibGrade(reader: TableReader, row: CsvTable['rows'][number], col: number): Pick<ScoreValue, 'scale' | 'text'> {
+function ibGrade(reader: TableReader, row: CsvRow, col: number): Pick<ScoreValue, 'scale' | 'text'> {
   const t = reader.text(row, col);
   if (t === null) return { scale: null, text: null };
   if (/^[A-E]$/i.test(t)) return { scale: null, text: t.toUpperCase() };
@@ -26,7 +26,7 @@ function ibGrade(reader: TableReader, row: CsvTable['rows'][number], col: number
   return { scale: reader.number(row, col, { integer: true, range: ['IB', 'grade'] }), text: null };
 }
 
-export function parseIb(table: CsvTable, options: ParseOptions): ScoreParseResult {
+export function parseIb(table: ScoreTable, options: ParseOptions, emit: ScoreRowSink): ScoreParseSummary {
   const reader = new TableReader(table, options.today);
   const localCol = reader.col('student_unique_id', 'STUDENT_ID', 'SCHOOL_STUDENT_ID');
   reader.col('CANDIDATE');
@@ -44,21 +44,21 @@ export function parseIb(table: CsvTable, options: ParseOptions): ScoreParseResul
   const totalCol = reader.col('TOTAL_POINTS');
   const resultCol = reader.col('RESULT_CODE');
   reader.col('GROUP_NUMBER', 'PROGRAMME');
-  const rows: ParsedScoreRow[] = [];
+  const rows = new ScoreRows(emit);
   const diplomas = new Map<string, { parsed: ParsedScoreRow; total: number | null; bonus: number | null; code: string | null; row: number }>();
 
-  for (const row of table.rows) {
+  table.eachRow((row) => {
     const year = reader.number(row, yearCol, { integer: true, min: 1990, max: 2100 });
     const monthText = (reader.text(row, monthCol) ?? '').slice(0, 3).toUpperCase();
     const month = MONTHS[monthText];
     if (year === null || !month) {
       reader.problem(row, year === null ? yearCol : monthCol, 'error', 'ib-session-invalid', `The exam session "${reader.cell(row, monthCol)} ${reader.cell(row, yearCol)}" is not a month and year such as "MAY 2024".`);
-      continue;
+      return;
     }
     const date = `${year}-${String(month).padStart(2, '0')}-01`;
     if (date > options.today) {
       reader.problem(row, yearCol, 'error', 'date-in-future', `The ${MONTH_NAMES[month - 1]} ${year} session has not happened yet.`);
-      continue;
+      return;
     }
     const label = `${MONTH_NAMES[month - 1]} ${year}`;
     const localId = reader.id(row, localCol);
@@ -86,14 +86,14 @@ export function parseIb(table: CsvTable, options: ParseOptions): ScoreParseResul
     const total = reader.number(row, totalCol, { integer: true, range: ['IB', 'total-points'] });
     const bonus = reader.number(row, bonusCol, { integer: true, range: ['IB', 'bonus-points'] });
     const code = reader.text(row, resultCol);
-    if (total === null && bonus === null && code === null) continue;
+    if (total === null && bonus === null && code === null) return;
     const key = `${localId ?? ''}|${reader.text(row, reader.col('CANDIDATE')) ?? ''}|${date}`;
     const seen = diplomas.get(key);
     if (seen) {
       if (seen.total !== total || seen.bonus !== bonus || seen.code !== code) {
         reader.problem(row, totalCol, 'error', 'ib-diploma-disagrees', `Row ${seen.row} gives this candidate ${seen.total ?? '—'} total points (result ${seen.code ?? '—'}) for the ${label} session, this row ${total ?? '—'} (result ${code ?? '—'}).`);
       }
-      continue;
+      return;
     }
     const scores: ScoreValue[] = [];
     if (total !== null) scores.push(emptyScore('total-points', { scale: total, level: code }));
@@ -102,6 +102,6 @@ export function parseIb(table: CsvTable, options: ParseOptions): ScoreParseResul
     const parsed: ParsedScoreRow = { result: { family: 'IB', form: null, subject: 'diploma', administrationDate: date, datePrecision: 'month', administrationLabel: label, gradeAtTesting: null, scores, flags: [] }, origin, student, raw };
     diplomas.set(key, { parsed, total, bonus, code, row: row.row });
     rows.push(parsed);
-  }
-  return { format: 'ib', families: rows.length ? ['IB'] : [], rows, problems: reader.problems, notes: [], ignoredColumns: reader.ignoredColumns(), sourceRecords: table.rows.length };
+  });
+  return { format: 'ib', families: rows.length ? ['IB'] : [], results: rows.length, problems: reader.problems, notes: [], ignoredColumns: reader.ignoredColumns(), sourceRecords: table.rowCount };
 }

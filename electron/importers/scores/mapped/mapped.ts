@@ -1,10 +1,9 @@
-import type { CsvTable } from '../../text/csv';
 import { AP_EXAMS, scaleFor } from '../../../../shared/domain/scores/reference';
 import { mappingGaps, MAPPABLE_SECTIONS, type ColumnMapping } from '../../../../shared/domain/scores/mapping';
-import { emptyScore, type LevelCode, type ParsedScoreRow, type ScoreValue, type TestFamily } from '../../../../shared/domain/scores/types';
-import { TableReader } from '../common/table';
+import { emptyScore, type LevelCode, type ScoreValue, type TestFamily } from '../../../../shared/domain/scores/types';
+import { ScoreRows, TableReader, type ScoreTable } from '../common/table';
 import { plainGrade } from '../common/values';
-import type { ParseOptions, ScoreParseResult } from '../types';
+import type { ParseOptions, ScoreParseSummary, ScoreRowSink } from '../types';
 
 /**
  * Any CSV through a column mapping the counselor confirms: TSIA2 exports, district
@@ -38,12 +37,12 @@ function apCode(text: string): string | null {
   return null;
 }
 
-export function parseMappedCsv(table: CsvTable, mapping: ColumnMapping, options: ParseOptions): ScoreParseResult {
+export function parseMappedCsv(table: ScoreTable, mapping: ColumnMapping, options: ParseOptions, emit: ScoreRowSink): ScoreParseSummary {
   const reader = new TableReader(table, options.today);
   const gaps = mappingGaps(mapping, table.headers);
   if (gaps.length) {
     reader.problem(null, null, 'error', 'mapping-incomplete', `The column mapping is incomplete (${gaps.join(', ')}).`);
-    return { format: 'mapped-csv', families: [], rows: [], problems: reader.problems, notes: [], ignoredColumns: [], sourceRecords: table.rows.length };
+    return { format: 'mapped-csv', families: [], results: 0, problems: reader.problems, notes: [], ignoredColumns: [], sourceRecords: table.rowCount };
   }
   const col = (name: string | null | undefined) => (name ? reader.col(name) : -1);
   const localCol = col(mapping.localId);
@@ -54,8 +53,8 @@ export function parseMappedCsv(table: CsvTable, mapping: ColumnMapping, options:
   const levelCol = col(mapping.level);
   const family = mapping.family as TestFamily;
   const sections = MAPPABLE_SECTIONS[mapping.family].filter((s) => mapping.sections[s]?.score || mapping.sections[s]?.percentile);
-  const rows: ParsedScoreRow[] = [];
-  for (const row of table.rows) {
+  const rows = new ScoreRows(emit);
+  table.eachRow((row) => {
     const scores: ScoreValue[] = [];
     for (const s of sections) {
       const m = mapping.sections[s];
@@ -66,11 +65,11 @@ export function parseMappedCsv(table: CsvTable, mapping: ColumnMapping, options:
       if (v === null && p === null) continue;
       scores.push(emptyScore(s, { scale: v, percentiles: p !== null ? [{ norm: 'unspecified', value: p }] : [] }));
     }
-    if (!scores.length) continue;
+    if (!scores.length) return;
     const { date, precision } = reader.date(row, dateCol, mapping.dateFormat ?? 'auto');
     if (!date) {
       if (reader.cell(row, dateCol).trim() === '') reader.problem(row, dateCol, 'error', 'date-missing', 'This row has scores but no test date.');
-      continue;
+      return;
     }
     const levelText = reader.text(row, levelCol);
     if (levelText) {
@@ -114,6 +113,6 @@ export function parseMappedCsv(table: CsvTable, mapping: ColumnMapping, options:
     } else {
       rows.push({ ...base, result: result(family === 'OTHER' ? (mapping.testName?.trim() ?? null) : subject, scores) });
     }
-  }
-  return { format: 'mapped-csv', families: rows.length ? [family] : [], rows, problems: reader.problems, notes: [], ignoredColumns: reader.ignoredColumns(), sourceRecords: table.rows.length };
+  });
+  return { format: 'mapped-csv', families: rows.length ? [family] : [], results: rows.length, problems: reader.problems, notes: [], ignoredColumns: reader.ignoredColumns(), sourceRecords: table.rowCount };
 }

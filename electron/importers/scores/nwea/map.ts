@@ -1,7 +1,6 @@
-import type { CsvTable } from '../../text/csv';
-import { emptyScore, type ParsedScoreRow, type ScoreValue } from '../../../../shared/domain/scores/types';
-import { TableReader } from '../common/table';
-import type { ParseOptions, ScoreParseResult } from '../types';
+import { emptyScore, type ScoreValue } from '../../../../shared/domain/scores/types';
+import { ScoreRows, TableReader, type ScoreTable } from '../common/table';
+import type { ParseOptions, ScoreParseSummary, ScoreRowSink } from '../types';
 
 /**
  * NWEA MAP Growth combined data file: one row per test event (student, term, subject).
@@ -15,7 +14,7 @@ export function looksLikeMap(headers: string[]): boolean {
   return h.has('testritscore') && (h.has('termname') || h.has('teststartdate'));
 }
 
-export function parseMap(table: CsvTable, options: ParseOptions): ScoreParseResult {
+export function parseMap(table: ScoreTable, options: ParseOptions, emit: ScoreRowSink): ScoreParseSummary {
   const reader = new TableReader(table, options.today);
   const localCol = reader.col('StudentID');
   const stateCol = reader.col('Student_StateID');
@@ -35,10 +34,10 @@ export function parseMap(table: CsvTable, options: ParseOptions): ScoreParseResu
   const lexMin = reader.col('LexileMin');
   const lexMax = reader.col('LexileMax');
   const qCol = reader.col('QuantileScore');
-  const rows: ParsedScoreRow[] = [];
-  for (const row of table.rows) {
+  const rows = new ScoreRows(emit);
+  table.eachRow((row) => {
     const rit = reader.number(row, ritCol, { range: ['MAP', 'rit'], what: 'TestRITScore', min: 0, max: 400 });
-    if (rit === null) continue;
+    if (rit === null) return;
     const sem = reader.number(row, seCol, { min: 0, max: 50, what: 'TestStandardError' });
     const pct = reader.number(row, pctCol, { integer: true, min: 1, max: 99, what: 'TestPercentile' });
     const scores: ScoreValue[] = [emptyScore('rit', { scale: rit, sem, percentiles: pct !== null ? [{ norm: 'nwea-grade-season', value: pct }] : [], level: reader.text(row, quintileCol) })];
@@ -62,7 +61,7 @@ export function parseMap(table: CsvTable, options: ParseOptions): ScoreParseResu
     const { date, precision } = reader.date(row, dateCol);
     if (!date) {
       if (reader.cell(row, dateCol).trim() === '') reader.problem(row, dateCol >= 0 ? dateCol : 'TestStartDate', 'error', 'date-missing', 'This MAP Growth test has a RIT score but no test date.');
-      continue;
+      return;
     }
     const norms = reader.text(row, normsCol);
     rows.push({
@@ -81,6 +80,6 @@ export function parseMap(table: CsvTable, options: ParseOptions): ScoreParseResu
       student: { localId: reader.id(row, localCol), stateId: reader.id(row, stateCol), localColumn: localCol >= 0 ? reader.header(localCol) : null, stateColumn: stateCol >= 0 ? reader.header(stateCol) : null, name: [reader.text(row, firstCol), reader.text(row, lastCol)].filter(Boolean).join(' ') || null },
       raw: reader.raw(row),
     });
-  }
-  return { format: 'map', families: rows.length ? ['MAP'] : [], rows, problems: reader.problems, notes: [], ignoredColumns: reader.ignoredColumns(), sourceRecords: table.rows.length };
+  });
+  return { format: 'map', families: rows.length ? ['MAP'] : [], results: rows.length, problems: reader.problems, notes: [], ignoredColumns: reader.ignoredColumns(), sourceRecords: table.rowCount };
 }

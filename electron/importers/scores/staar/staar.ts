@@ -2,12 +2,12 @@ import layoutsJson from '../../../../resources/scores/staar-layouts.json';
 import type { ImportProblem } from '../../../../shared/ipc/contract/imports';
 import { cleanId } from '../../../../shared/domain/roster/ids';
 import { quote } from '../../../../shared/domain/roster/problems';
-import { emptyScore, type LevelCode, type ParsedScoreRow, type ScoreValue, type TestFamily } from '../../../../shared/domain/scores/types';
+import { emptyScore, type LevelCode, type ScoreValue, type TestFamily } from '../../../../shared/domain/scores/types';
 import type { GradeLevel } from '../../../../shared/domain/gradeLevels';
 import { decodeText } from '../../text/decode';
-import type { CsvTable } from '../../text/csv';
 import { plainGrade, readFlag, readNumber, readText } from '../common/values';
-import type { ParseOptions, ScoreParseResult } from '../types';
+import { ScoreRows, type ScoreTable } from '../common/table';
+import type { ParseOptions, ScoreParseSummary, ScoreRowSink } from '../types';
 
 /**
  * Texas STAAR student data files from TEA, grades 3–8 and end-of-course, either as TEA's
@@ -97,7 +97,7 @@ function administration(code: string, kind: Layout['kind']): { date: string; lab
   return { date: `${year}-${m[1]}-01`, label: `${names[month - 1]} ${year}`, year };
 }
 
-function parseRecord(layout: Layout, ctx: RecordContext, options: ParseOptions, problems: ImportProblem[], out: ParsedScoreRow[]): void {
+function parseRecord(layout: Layout, ctx: RecordContext, options: ParseOptions, problems: ImportProblem[], out: ScoreRows): void {
   const add = (column: string | null, severity: ImportProblem['severity'], code: string, message: string) =>
     problems.push({ fileName: ctx.fileName, row: ctx.row, line: ctx.line, column, severity, code, message });
   const c = layout.common;
@@ -172,12 +172,12 @@ function parseRecord(layout: Layout, ctx: RecordContext, options: ParseOptions, 
   }
 }
 
-export function parseStaarCsv(table: CsvTable, options: ParseOptions): ScoreParseResult {
+export function parseStaarCsv(table: ScoreTable, options: ParseOptions, emit: ScoreRowSink): ScoreParseSummary {
   const kind = looksLikeStaarCsv(table.headers)!;
   const layout = LAYOUTS.find((l) => l.kind === kind)!;
   const index = new Map(table.headers.map((h, i) => [h.toLowerCase(), i]));
   const problems: ImportProblem[] = [];
-  const rows: ParsedScoreRow[] = [];
+  const rows = new ScoreRows(emit);
   const used = new Set<number>();
   const all: Field[] = [...Object.values(layout.common), ...layout.subjects.flatMap((s) => Object.values(s).filter((v): v is Field => typeof v === 'object'))];
   for (const f of all) {
@@ -185,7 +185,7 @@ export function parseStaarCsv(table: CsvTable, options: ParseOptions): ScorePars
     if (i !== undefined) used.add(i);
   }
   const redact = new Set(layout.redact.map((f) => index.get(f.csv)).filter((i): i is number => i !== undefined));
-  for (const row of table.rows) {
+  table.eachRow((row) => {
     const get: Getter = (f) => (f ? (row.values[index.get(f.csv) ?? -1] ?? '') : '');
     parseRecord(
       layout,
@@ -208,16 +208,16 @@ export function parseStaarCsv(table: CsvTable, options: ParseOptions): ScorePars
       problems,
       rows,
     );
-  }
-  const families = [...new Set(rows.map((r) => r.result.family))];
-  return { format: 'staar-csv', families, rows, problems, notes: [], ignoredColumns: table.headers.filter((_h, i) => !used.has(i)), sourceRecords: table.rows.length };
+  });
+  const families = [...rows.families];
+  return { format: 'staar-csv', families, results: rows.length, problems, notes: [], ignoredColumns: table.headers.filter((_h, i) => !used.has(i)), sourceRecords: table.rowCount };
 }
 
-export function parseStaarFixed(fileName: string, bytes: Uint8Array, options: ParseOptions): ScoreParseResult {
+export function parseStaarFixed(fileName: string, bytes: Uint8Array, options: ParseOptions, emit: ScoreRowSink): ScoreParseSummary {
   const { text } = decodeText(bytes);
   const lines = text.split(/\r\n|\n|\r/);
   const problems: ImportProblem[] = [];
-  const rows: ParsedScoreRow[] = [];
+  const rows = new ScoreRows(emit);
   let records = 0;
   lines.forEach((line, i) => {
     if (line.trim() === '') return;
@@ -253,5 +253,5 @@ export function parseStaarFixed(fileName: string, bytes: Uint8Array, options: Pa
     );
   });
   if (records === 0) problems.push({ fileName, row: null, column: null, severity: 'error', code: 'empty-file', message: 'The file has no records.' });
-  return { format: 'staar-fixed', families: [...new Set(rows.map((r) => r.result.family))], rows, problems, notes: [], ignoredColumns: [], sourceRecords: records };
+  return { format: 'staar-fixed', families: [...rows.families], results: rows.length, problems, notes: [], ignoredColumns: [], sourceRecords: records };
 }
