@@ -16,6 +16,7 @@ import { looksLikeStaarCsv, looksLikeStaarFixed, parseStaarCsv, parseStaarFixed 
 import { isAssessmentMetadataXml, isStudentAssessmentXml, parseStudentAssessments } from './edfi/studentAssessment';
 import { parseMappedCsv } from './mapped/mapped';
 import { familyName } from './names';
+import { sniffNotText, type NotTextKind } from '../text/notText';
 import type { ParseOptions, ScoreFile, ScoreFormat, ScoreImportNote, ScoreParseResult, ScoreParseSummary, ScoreRowSink } from './types';
 
 export type { ScoreFile, ScoreFormat, ScoreParseResult, ScoreParseSummary, ScoreRowSink, ParseOptions, ScoreImportNote } from './types';
@@ -167,6 +168,16 @@ function merge(results: ScoreParseSummary[]): ScoreParseSummary {
  * nothing of a file is kept but the row being read. A file that asks for a column mapping
  * stops the reading (its rows are not emitted).
  */
+/** What a file that is not a score export is, in the words of the problem list. */
+const NOT_TEXT: Record<Exclude<NotTextKind, 'html'>, string> = {
+  xlsx: 'is an Excel workbook, not a CSV file. In Excel choose File › Save As › "CSV UTF-8" and import the saved file.',
+  xls: 'is an older Excel (.xls) file, not a CSV file. In Excel choose File › Save As › "CSV UTF-8" and import the saved file.',
+  pdf: 'is a PDF score report. Download the student data file (CSV or text) from the vendor’s portal instead.',
+  image: 'is a picture, not a data file.',
+  zip: 'is a zip archive. Unzip it and choose the score files inside.',
+  binary: 'is not a text file: it holds binary data.',
+};
+
 export function readScoreFiles(files: ScoreFile[], options: ParseOptions & { mapping?: ColumnMapping }, emit: ScoreRowSink): ReadOutcome {
   if (files.length === 0) return { kind: 'parsed', summary: empty('mapped-csv', [fileProblem('', 'no-files', 'No file was chosen.')]) };
   const xml = files.filter((f) => isStudentAssessmentXml(f.bytes) || isAssessmentMetadataXml(f.bytes));
@@ -183,6 +194,11 @@ export function readScoreFiles(files: ScoreFile[], options: ParseOptions & { map
     }
   }
   for (const f of rest) {
+    const notText = sniffNotText(f.bytes);
+    if (notText && notText !== 'html') {
+      results.push(empty('mapped-csv', [fileProblem(f.name, 'file-not-text', `${f.name} ${NOT_TEXT[notText]} Score files are CSV, text or XML; nothing was imported.`)]));
+      continue;
+    }
     if (/^\s*</.test(decodeText(f.bytes.subarray(0, 512)).text)) {
       results.push(empty('edfi', [fileProblem(f.name, 'xml-not-student-assessment', `${f.name} is XML but not an Ed-Fi StudentAssessment or AssessmentMetadata interchange.`)]));
       continue;

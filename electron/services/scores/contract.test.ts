@@ -1,4 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
 import { scoresCore, synthetic } from './testing';
 
 let h: Awaited<ReturnType<typeof scoresCore>>;
@@ -34,6 +37,17 @@ describe('scores IPC: inputs validated, console only', () => {
     expect(r).toMatchObject({ ok: true, value: { studentId: s.id, groups: [], tsi: { ready: false, hasTsiTests: false } } });
     expect(JSON.parse(JSON.stringify(r))).toEqual(r);
     expect(await call('student', { studentId: s.id + 99 })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  });
+  it('a chosen file that vanished says which file, not "something went wrong"', async () => {
+    h.core.dialogs.openFiles.import = [[join(tmpdir(), 'waypoint-no-such-dir', 'SAT scores.csv')]];
+    expect(await call('importChoose', { expect: 'auto' })).toMatchObject({ ok: false, error: { code: 'IMPORT_INVALID', details: { reason: 'file-unreadable', file: 'SAT scores.csv' } } });
+  });
+  it('an Excel workbook renamed .csv is named as such and nothing is imported', async () => {
+    const file = join(tmpdir(), `waypoint-xlsx-${process.pid}.csv`);
+    writeFileSync(file, Buffer.from([0x50, 0x4b, 0x03, 0x04, ...Buffer.from('....[Content_Types].xml....xl/workbook.xml')]));
+    h.core.dialogs.openFiles.import = [[file]];
+    const r = await call('importChoose', { expect: 'auto' });
+    expect(r).toMatchObject({ ok: true, value: { canCommit: false, problems: [{ code: 'file-not-text', severity: 'error', message: expect.stringContaining('Excel workbook') }] } });
   });
   it('an expired or unknown preview token is NOT_FOUND, not a crash', async () => {
     expect(await call('importCommit', { token: '00000000-0000-4000-8000-000000000000' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });

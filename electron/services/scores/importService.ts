@@ -247,9 +247,11 @@ export class ScoresImportService {
     if (!paths || paths.length === 0) return null;
     const files: ScoreFile[] = [];
     for (const p of paths) {
-      const size = (await stat(p)).size;
-      if (size > MAX_FILE_BYTES) throw new AppError('IMPORT_INVALID', `${basename(p)} is ${Math.round(size / 1024 / 1024)} MB, too large for a score file.`);
-      files.push({ name: basename(p), bytes: new Uint8Array(await readFile(p)) });
+      const file = basename(p);
+      const unreadable = () => new AppError('IMPORT_INVALID', `${file} could not be found or opened.`, { reason: 'file-unreadable', file });
+      const size = (await stat(p).catch(() => Promise.reject(unreadable()))).size;
+      if (size > MAX_FILE_BYTES) throw new AppError('IMPORT_INVALID', `${file} is ${Math.round(size / 1024 / 1024)} MB, too large for a score file.`, { reason: 'file-too-large', file, size: Math.round(size / 1024 / 1024) });
+      files.push({ name: file, bytes: new Uint8Array(await readFile(p).catch(() => Promise.reject(unreadable()))) });
     }
     return this.previewFiles(files, expect);
   }

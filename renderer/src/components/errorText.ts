@@ -11,15 +11,17 @@ const REASON_KEYS: Record<string, string> = {
   'missing-key-file': 'VAULT_DAMAGED_missingKeyFile',
   'bad-key-file': 'VAULT_DAMAGED_badKeyFile',
   'missing-database': 'VAULT_DAMAGED_missingDatabase',
+  'file-unreadable': 'IMPORT_INVALID_fileUnreadable',
+  'file-too-large': 'IMPORT_INVALID_fileTooLarge',
 };
 
 /** A sentence for the counselor, in their language, from any error the API returned. */
 export function errorText(t: TFunction, err: unknown): string {
   if (!isApiError(err)) return t('common.errors.INTERNAL');
-  const details = (err.details ?? {}) as { reason?: string; retryAfterMs?: number };
+  const details = (err.details ?? {}) as { reason?: string; retryAfterMs?: number; file?: string; size?: number };
   if (err.code === 'UNLOCK_THROTTLED') return t('common.errors.UNLOCK_THROTTLED', { time: duration(t, details.retryAfterMs ?? 0) });
   const reasonKey = details.reason ? REASON_KEYS[details.reason] : undefined;
-  if (reasonKey) return t(`common.errors.${reasonKey}`);
+  if (reasonKey) return t(`common.errors.${reasonKey}`, { file: details.file ?? '', size: details.size ?? 0 });
   return t(`common.errors.${err.code}`);
 }
 

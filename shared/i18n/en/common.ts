@@ -81,6 +81,8 @@ export const common = {
     CONFLICT: 'This record was changed since you opened it. Reload to see the latest version, then make your change again.',
     DUPLICATE: 'That would create a duplicate.',
     IMPORT_INVALID: 'The file could not be imported. Nothing was changed.',
+    IMPORT_INVALID_fileUnreadable: '“{{file}}” could not be found or opened. It may have been moved, renamed or still be downloading. Nothing was changed.',
+    IMPORT_INVALID_fileTooLarge: '“{{file}}” is {{size}} MB, too large for a score file. Nothing was changed.',
     CANCELLED: 'Cancelled.',
     FORBIDDEN: 'That action is not allowed here.',
     INTERNAL: 'Something unexpected went wrong. Your data was not changed by this action.',

@@ -552,6 +552,7 @@ export const scores = {
       'not-recognised': 'Layout not recognised',
       'xml-not-student-assessment': 'Not a StudentAssessment file',
       'unreadable': 'Unreadable file',
+      'file-not-text': 'Not a score data file',
       'no-files': 'No file chosen',
       'xml-malformed': 'Malformed XML',
       'xml-empty': 'Empty XML file',

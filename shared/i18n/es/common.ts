@@ -84,6 +84,8 @@ export const common: Translation<typeof en> = {
     CONFLICT: 'Este registro cambió desde que lo abrió. Vuelva a cargarlo para ver la versión más reciente y haga su cambio otra vez.',
     DUPLICATE: 'Eso crearía un duplicado.',
     IMPORT_INVALID: 'No se pudo importar el archivo. No se cambió nada.',
+    IMPORT_INVALID_fileUnreadable: 'No se encontró o no se pudo abrir «{{file}}». Puede que se haya movido, cambiado de nombre o que aún se esté descargando. No se cambió nada.',
+    IMPORT_INVALID_fileTooLarge: '«{{file}}» ocupa {{size}} MB, demasiado para un archivo de puntajes. No se cambió nada.',
     CANCELLED: 'Cancelado.',
     FORBIDDEN: 'Esa acción no está permitida aquí.',
     INTERNAL: 'Ocurrió un error inesperado. Esta acción no cambió sus datos.',

@@ -550,6 +550,7 @@ export const scores: Translation<typeof en> = {
       'wrong-test': 'Archivo de otro examen',
       'not-recognised': 'Formato no reconocido',
       'xml-not-student-assessment': 'No es un archivo StudentAssessment',
+      'file-not-text': 'No es un archivo de datos de puntajes',
       'unreadable': 'Archivo ilegible',
       'no-files': 'No se eligió ningún archivo',
       'xml-malformed': 'XML mal formado',
