@@ -32,8 +32,8 @@ export function GraduationReportScreen() {
       {
         field: 'name',
         headerName: t('courses.report.columns.name'),
-        flex: 1.3,
-        minWidth: 200,
+        flex: 1.1,
+        minWidth: 170,
         sortable: false,
         renderCell: ({ row }) => (
           <Link component={RouterLink} to={`/students/${row.studentId}/course-plan`} underline="hover" sx={{ fontWeight: 600 }}>
@@ -41,20 +41,21 @@ export function GraduationReportScreen() {
           </Link>
         ),
       },
-      { field: 'gradeLevel', headerName: t('courses.report.columns.grade'), width: 110, sortable: false, valueGetter: (_v, row) => (row.gradeLevel ? t(`common.grade.${row.gradeLevel}`) : '—') },
+      { field: 'gradeLevel', headerName: t('courses.report.columns.grade'), width: 100, sortable: false, valueGetter: (_v, row) => (row.gradeLevel ? t(`common.grade.${row.gradeLevel}`) : '—') },
       {
         field: 'credits',
         headerName: t('courses.report.columns.credits'),
-        width: 300,
+        // Sized for the Spanish header ("Obtenidos / planeados / necesarios"); the row must fit 1366 px.
+        width: 280,
         sortable: false,
         valueGetter: (_v, row) => (row.status === 'no-plan' ? '—' : `${credits(row.credits.earned, i18n.language)} / ${credits(row.credits.reached, i18n.language)} / ${credits(row.credits.required, i18n.language)}`),
       },
-      { field: 'endorsement', headerName: t('courses.report.columns.endorsement'), width: 170, sortable: false, valueGetter: (_v, row) => (row.endorsement ? t(`courses.endorsements.${row.endorsement}`) : '—') },
+      { field: 'endorsement', headerName: t('courses.report.columns.endorsement'), width: 150, sortable: false, valueGetter: (_v, row) => (row.endorsement ? t(`courses.endorsements.${row.endorsement}`) : '—') },
       {
         field: 'reasons',
         headerName: t('courses.report.columns.reasons'),
         flex: 3,
-        minWidth: 320,
+        minWidth: 300,
         sortable: false,
         renderCell: ({ row }) =>
           row.status === 'no-plan' ? (
