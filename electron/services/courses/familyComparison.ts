@@ -3,6 +3,7 @@ import { compareScenarios, type ScenarioSnapshot } from '../../../shared/domain/
 import { differenceSentences, gradeLabel, pick, reasonText, whenLabel } from '../../../shared/domain/graduation/describe';
 import { PLAN_GRADES, type EndorsementCode, type EntryStatus, type PlanGrade, type Term } from '../../../shared/domain/graduation/vocabulary';
 import { createTranslator, type Locale } from '../../../shared/i18n';
+import type { FamilyScenarioDifference } from '../../../shared/ipc/contract/conferenceSources';
 import type { RawDatabase } from '../../vault/database';
 import { PlanService } from './planService';
 import { CourseStore } from './store';
@@ -59,23 +60,8 @@ export interface FamilyScenario {
   years: FamilyYear[];
 }
 
-export interface FamilyDifference {
-  scenarioId: number;
-  comparedWithId: number;
-  added: { title: string; when: string; credits: number }[];
-  removed: { title: string; when: string; credits: number }[];
-  moved: { title: string; from: string; to: string }[];
-  areas: { label: string; before: number; after: number; required: number; metBefore: boolean; metAfter: boolean }[];
-  requirementsGained: string[];
-  requirementsLost: string[];
-  prerequisitesBroken: { course: string; needs: string }[];
-  prerequisitesFixed: { course: string; needs: string }[];
-  endorsement: { before: string | null; after: string | null; metAfter: boolean } | null;
-  distinguishedLevel: { before: boolean; after: boolean } | null;
-  onTrack: { before: boolean; after: boolean } | null;
-  /** All of the above as plain sentences, most important first. */
-  sentences: string[];
-}
+/** One scenario's changes, as the conference family screen shows them (one shape for both). */
+export type FamilyDifference = FamilyScenarioDifference;
 
 export interface FamilyScenarioComparison {
   studentId: number;
