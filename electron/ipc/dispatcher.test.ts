@@ -47,6 +47,11 @@ describe('dispatcher', () => {
     expect(issues.map((i) => i.path.join('.'))).toEqual(expect.arrayContaining(['firstName', 'lastName']));
   });
 
+  it('says the limit when a text is too long, so the screen can name it', async () => {
+    const bad = await call('wp:students.create', { firstName: 'A'.repeat(5000), lastName: 'Synthetic' });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'VALIDATION', details: { issues: [{ path: ['firstName'], code: 'too_big', maximum: expect.any(Number) }] } } });
+  });
+
   it('keeps the family window away from console operations', async () => {
     expect(await call('wp:students.list', {}, 'family')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(await call('wp:app.info', undefined, 'family')).toMatchObject({ ok: true });

@@ -33,7 +33,15 @@ function validationError(issues: z.core.$ZodIssue[]): AppError {
   return new AppError(
     'VALIDATION',
     issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; '),
-    { issues: issues.map((i) => ({ path: i.path.map(String), message: i.message, code: i.code })) },
+    {
+      issues: issues.map((i) => ({
+        path: i.path.map(String),
+        message: i.message,
+        code: i.code,
+        // Lets the screen say "at most 20,000 characters" instead of a bare "needs attention".
+        ...(i.code === 'too_big' && i.origin === 'string' ? { maximum: Number(i.maximum) } : {}),
+      })),
+    },
   );
 }
 

@@ -18,7 +18,9 @@ const REASON_KEYS: Record<string, string> = {
 /** A sentence for the counselor, in their language, from any error the API returned. */
 export function errorText(t: TFunction, err: unknown): string {
   if (!isApiError(err)) return t('common.errors.INTERNAL');
-  const details = (err.details ?? {}) as { reason?: string; retryAfterMs?: number; file?: string; size?: number };
+  const details = (err.details ?? {}) as { reason?: string; retryAfterMs?: number; file?: string; size?: number; issues?: { code?: string; maximum?: number }[] };
+  const tooLong = err.code === 'VALIDATION' ? details.issues?.find((i) => i.code === 'too_big' && typeof i.maximum === 'number') : undefined;
+  if (tooLong) return t('common.errors.VALIDATION_tooLong', { max: tooLong.maximum });
   if (err.code === 'UNLOCK_THROTTLED') return t('common.errors.UNLOCK_THROTTLED', { time: duration(t, details.retryAfterMs ?? 0) });
   const reasonKey = details.reason ? REASON_KEYS[details.reason] : undefined;
   if (reasonKey) return t(`common.errors.${reasonKey}`, { file: details.file ?? '', size: details.size ?? 0 });

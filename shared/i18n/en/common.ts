@@ -63,6 +63,7 @@ export const common = {
   },
   errors: {
     VALIDATION: 'Some of what you entered needs attention.',
+    VALIDATION_tooLong: 'That text is too long: at most {{max, number}} characters. Nothing was saved.',
     VAULT_LOCKED: 'The vault is locked. Unlock it to continue.',
     VAULT_NOT_FOUND: 'No vault was found at this location. It may have been moved or renamed.',
     VAULT_EXISTS: 'A vault already exists in this folder. Open it instead, or choose another folder.',

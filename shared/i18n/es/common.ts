@@ -66,6 +66,7 @@ export const common: Translation<typeof en> = {
   },
   errors: {
     VALIDATION: 'Hay datos que necesitan corrección.',
+    VALIDATION_tooLong: 'Ese texto es demasiado largo: como máximo {{max, number}} caracteres. No se guardó nada.',
     VAULT_LOCKED: 'La bóveda está bloqueada. Desbloquéela para continuar.',
     VAULT_NOT_FOUND: 'No se encontró una bóveda en esta ubicación. Es posible que se haya movido o cambiado de nombre.',
     VAULT_EXISTS: 'Ya existe una bóveda en esta carpeta. Ábrala o elija otra carpeta.',
