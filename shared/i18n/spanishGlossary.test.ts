@@ -16,7 +16,7 @@ const VARIANTS: { wrong: RegExp; use: string }[] = [
   { wrong: /Programa (de Preparatoria (Básico|Fundamental)|Básico de Escuela Secundaria)/i, use: 'Programa Básico de Preparatoria' },
   { wrong: /programa fundamental/i, use: 'programa básico' },
   { wrong: /Nivel Distinguido/i, use: 'Nivel de Logro Distinguido' },
-  { wrong: /escuela secundaria/i, use: 'preparatoria' },
+  { wrong: /escuela secundaria|estudiantes de secundaria de EE/i, use: 'preparatoria' },
 ];
 
 function strings(value: unknown, path: string, out: { path: string; text: string }[]): void {

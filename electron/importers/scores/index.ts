@@ -169,13 +169,14 @@ function merge(results: ScoreParseSummary[]): ScoreParseSummary {
  * stops the reading (its rows are not emitted).
  */
 /** What a file that is not a score export is, in the words of the problem list. */
-const NOT_TEXT: Record<Exclude<NotTextKind, 'html'>, string> = {
+const NOT_TEXT: Record<NotTextKind, string> = {
   xlsx: 'is an Excel workbook, not a CSV file. In Excel choose File › Save As › "CSV UTF-8" and import the saved file.',
   xls: 'is an older Excel (.xls) file, not a CSV file. In Excel choose File › Save As › "CSV UTF-8" and import the saved file.',
   pdf: 'is a PDF score report. Download the student data file (CSV or text) from the vendor’s portal instead.',
   image: 'is a picture, not a data file.',
   zip: 'is a zip archive. Unzip it and choose the score files inside.',
   binary: 'is not a text file: it holds binary data.',
+  html: 'is a web page (HTML), not a score data file. Download the student data file (CSV or text) from the vendor’s portal instead of saving the page.',
 };
 
 export function readScoreFiles(files: ScoreFile[], options: ParseOptions & { mapping?: ColumnMapping }, emit: ScoreRowSink): ReadOutcome {
@@ -195,7 +196,7 @@ export function readScoreFiles(files: ScoreFile[], options: ParseOptions & { map
   }
   for (const f of rest) {
     const notText = sniffNotText(f.bytes);
-    if (notText && notText !== 'html') {
+    if (notText) {
       results.push(empty('mapped-csv', [fileProblem(f.name, 'file-not-text', `${f.name} ${NOT_TEXT[notText]} Score files are CSV, text or XML; nothing was imported.`)]));
       continue;
     }

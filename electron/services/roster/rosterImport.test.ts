@@ -3,6 +3,7 @@ import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { XMLParser } from 'fast-xml-parser';
 import iconv from 'iconv-lite';
+import { strToU8, zipSync } from 'fflate';
 import { createTestCore } from '../../testing/testCore';
 import { makeTempDir, TEST_PASSPHRASE } from '../../testing/tempVault';
 import type { RawDatabase } from '../../vault/database';
@@ -347,6 +348,8 @@ describe('bad files: a specific message per row, commit refused, nothing written
     { name: 'a web page saved as .csv', file: 'report.csv', bytes: Buffer.from('<!DOCTYPE html><html><body><table><tr><td>Student ID</td></tr></table></body></html>'), says: /web page \(HTML\)/ },
     { name: 'random binary', file: 'data.txt', bytes: Buffer.from(Array.from({ length: 3000 }, (_, i) => (i * 7919) % 256)), says: /not a text file/ },
     { name: 'a single-column note', file: 'readme.txt', bytes: Buffer.from('hi\nthis is the export\n'), says: /single column \("hi"\)/ },
+    { name: 'a zip holding only a readme', file: 'export.zip', bytes: Buffer.from(zipSync({ 'readme.txt': strToU8('hello') })), says: /holds no roster export/ },
+    { name: 'a zip holding only a readme with commas', file: 'export.zip', bytes: Buffer.from(zipSync({ 'readme.txt': strToU8('Hello, this is the readme, see the portal.\nThanks, IT\n') })), says: /holds no roster export/ },
   ])('$name is named for what it is, and nothing is written', async ({ file, bytes, says }) => {
     const before = dump();
     const p = await preview(writeFile(file, bytes));

@@ -140,6 +140,11 @@ export class RosterImportService {
         pending.setProblems.push(...read.problems);
         return { status: 'preview', preview: this.finish(token, pending) };
       }
+      if (/\.zip$/i.test(set.sourceName) && suggestMapping(read.table.headers).missing.length === 2) {
+        // A zip's only text file with not one header we know is a readme, not a roster export.
+        pending.setProblems.push(problem({ fileName: set.sourceName, row: null, column: null }, 'error', 'zip-no-roster', say('zip-no-roster', { source: set.sourceName, file: file.name })));
+        return { status: 'preview', preview: this.finish(token, pending) };
+      }
       if (read.table.headers.length < 2) {
         // Nothing to match: a note, or a file split by a character we do not read.
         const header = quote((read.table.headers[0] ?? '').slice(0, 60));

@@ -49,6 +49,12 @@ describe('scores IPC: inputs validated, console only', () => {
     const r = await call('importChoose', { expect: 'auto' });
     expect(r).toMatchObject({ ok: true, value: { canCommit: false, problems: [{ code: 'file-not-text', severity: 'error', message: expect.stringContaining('Excel workbook') }] } });
   });
+  it('a saved web page is called a web page, not XML', async () => {
+    const file = join(tmpdir(), `waypoint-page-${process.pid}.csv`);
+    writeFileSync(file, '<!DOCTYPE html><html><body><table><tr><td>SAT</td></tr></table></body></html>');
+    h.core.dialogs.openFiles.import = [[file]];
+    expect(await call('importChoose', { expect: 'auto' })).toMatchObject({ ok: true, value: { canCommit: false, problems: [{ code: 'file-not-text', message: expect.stringContaining('web page (HTML)') }] } });
+  });
   it('an expired or unknown preview token is NOT_FOUND, not a crash', async () => {
     expect(await call('importCommit', { token: '00000000-0000-4000-8000-000000000000' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });

@@ -73,7 +73,7 @@ export function CaseloadScreen() {
         field: 'name',
         headerName: t('caseload.columns.name'),
         flex: 2,
-        minWidth: 220,
+        minWidth: 200,
         valueGetter: (_v, row) => `${row.lastName}, ${row.firstName}`,
         renderCell: ({ row }) => (
           <Box sx={{ display: 'flex', alignItems: 'center', height: '100%', flexWrap: 'wrap', columnGap: 0.5 }}>
@@ -98,13 +98,13 @@ export function CaseloadScreen() {
         width: 115,
         valueGetter: (_v, row) => (row.gradeLevel ? t(`common.grade.${row.gradeLevel}`) : '—'),
       },
-      { field: 'graduationYear', headerName: t('caseload.columns.graduationYear'), width: 175, valueGetter: (_v, row) => row.expectedGraduationYear ?? '—' },
-      { field: 'campus', headerName: t('caseload.columns.campus'), flex: 1.8, minWidth: 190, valueGetter: (_v, row) => row.campusName ?? '—' },
+      { field: 'graduationYear', headerName: t('caseload.columns.graduationYear'), width: 165, valueGetter: (_v, row) => row.expectedGraduationYear ?? '—' },
+      { field: 'campus', headerName: t('caseload.columns.campus'), flex: 2.2, minWidth: 225, valueGetter: (_v, row) => row.campusName ?? '—' },
       {
         field: 'programs',
         headerName: t('caseload.columns.programs'),
         flex: 1.2,
-        minWidth: 150,
+        minWidth: 140,
         sortable: false,
         renderCell: ({ row }) => {
           if (row.programs.length === 0) return null;

@@ -174,6 +174,7 @@ export const rosterProblems = {
   'file-not-text~zip': '"{{file}}" is a zip archive. Choose the zip on its own, or unzip it and choose the files inside.',
   'file-not-text~html': '"{{file}}" is a web page (HTML). Save the report from the SIS as CSV instead of saving the page.',
   'file-not-text~binary': '"{{file}}" is not a text file: it holds binary data. Roster exports are CSV, text or XML.',
+  'zip-no-roster': '"{{source}}" holds no roster export: its only text file, "{{file}}", has none of the columns a student export has (no ID, no names). Choose a OneRoster zip (with users.csv), Ed-Fi XML files or a SIS export.',
   'sis-one-column': '"{{file}}" has a single column ({{header}}). A student export has at least an ID and the names, separated by commas, semicolons or tabs. Check that this is the right file.',
   'format-unknown':
     'Waypoint cannot tell what kind of roster export "{{source}}" is. Choose a OneRoster folder or zip (with users.csv), Ed-Fi XML files (Student.xml, StudentProgram.xml, EducationOrganization.xml), or a single SIS export in CSV.',

@@ -327,7 +327,7 @@ export const conference: Translation<typeof en> = {
     doesNotMean: 'Qué no significa',
     nextStepsTest: 'Próximos pasos',
     uncertain: 'Nota: {{note}}',
-    takenOn: 'Tomado el {{date}}',
+    takenOn: 'Fecha del examen: {{date}}',
     credits: 'Créditos',
     creditsOf: '{{credits}} de {{required}} créditos',
     requirements: 'Requisitos',

@@ -160,6 +160,7 @@ export const rosterProblems: Translation<typeof en> = {
   'file-not-text~zip': '"{{file}}" es un archivo zip. Elija el zip solo, o descomprímalo y elija los archivos que contiene.',
   'file-not-text~html': '"{{file}}" es una página web (HTML). Guarde el informe del SIS como CSV en lugar de guardar la página.',
   'file-not-text~binary': '"{{file}}" no es un archivo de texto: contiene datos binarios. Las exportaciones de estudiantes son CSV, texto o XML.',
+  'zip-no-roster': '"{{source}}" no contiene una exportación de estudiantes: su único archivo de texto, "{{file}}", no tiene ninguna de las columnas de una exportación de estudiantes (ni ID ni nombres). Elija un zip de OneRoster (con users.csv), archivos XML de Ed-Fi o una exportación del SIS.',
   'sis-one-column': '"{{file}}" tiene una sola columna ({{header}}). Una exportación de estudiantes tiene al menos un ID y los nombres, separados por comas, punto y coma o tabulaciones. Revise que sea el archivo correcto.',
   'format-unknown':
     'Waypoint no puede saber qué tipo de exportación es "{{source}}". Elija una carpeta o un zip de OneRoster (con users.csv), archivos XML de Ed-Fi (Student.xml, StudentProgram.xml, EducationOrganization.xml) o una sola exportación del SIS en CSV.',

@@ -124,7 +124,7 @@ export const scores: Translation<typeof en> = {
   norm: {
     'sat-nationally-representative': 'estudiantes de una muestra nacional que representa a todos los estudiantes de EE. UU. en estos grados',
     'sat-users': 'estudiantes que tomaron este examen en los últimos años',
-    'act-us': 'estudiantes de secundaria de EE. UU. que tomaron el ACT hace poco',
+    'act-us': 'estudiantes de preparatoria de EE. UU. que tomaron el ACT hace poco',
     'act-state': 'estudiantes de su estado que tomaron el ACT',
     'nwea-grade-season': 'estudiantes del mismo grado que hicieron el examen en la misma época del año',
     'cogat-age': 'niños de la misma edad en todo el país',
@@ -351,7 +351,8 @@ export const scores: Translation<typeof en> = {
     notFromTests: 'No salen de resultados de exámenes (revise otros registros): crédito doble, OnRamps, título asociado, certificación de la industria, curso de preparación universitaria, Texas College Bridge, alistamiento militar.',
   },
   card: {
-    taken: 'Tomado el {{date}}',
+    // One wording for exact days and month-only dates ("el 14 de abril" / "en octubre").
+    taken: 'Fecha del examen: {{date}}',
     grade: 'Grado {{grade}} al hacer el examen',
     form: 'Forma: {{form}}',
     scaleBar: '{{section}}: {{score}} en una escala de {{min}} a {{max}}',
