@@ -320,6 +320,91 @@ test('keyboard only: start a conference, take a note, present, hide, end', async
   await expect(page.getByRole('heading', { name: 'Family summary' })).toBeVisible();
 });
 
+test('drafts survive presenter mode (F5 twice) and F6; while presenting no draft is in the DOM; focus comes back to the field', async () => {
+  const { page } = await seed('en', 1);
+  await page.getByRole('button', { name: 'Start a conference' }).first().click();
+  const dialog = page.getByRole('dialog', { name: 'Start a conference' });
+  await dialog.getByTestId('attendee-name-1').fill('José Peña');
+  await dialog.getByRole('button', { name: 'Start conference' }).click();
+  await expect(page.getByText('In progress')).toBeVisible();
+
+  const DRAFT = {
+    note: 'Draftprivate housing worry 6611',
+    parent: 'Draftparent asked about bus 3390',
+    agenda: 'Draftagenda item 4128',
+    action: 'Draftaction call caseworker 5530',
+    decision: 'Draftdecision take Algebra 7719',
+  };
+  const privateNote = page.getByRole('region', { name: 'Private notes' }).getByLabel('Add a private note');
+  const parentNote = page.getByRole('region', { name: 'Parent notes' }).getByLabel('Add a parent note');
+  const agenda = page.getByLabel('New agenda item');
+  const action = page.getByLabel('What needs to happen');
+  await parentNote.fill(DRAFT.parent);
+  await agenda.fill(DRAFT.agenda);
+  await action.fill(DRAFT.action);
+  await privateNote.fill(DRAFT.note);
+  await expect(privateNote).toBeFocused();
+
+  const expectNoDrafts = async (when: string) => {
+    const html = await page.locator('html').innerHTML();
+    for (const [what, text] of Object.entries(DRAFT)) expect(html.includes(text), `${what} draft in the DOM ${when}`).toBe(false);
+  };
+  await page.keyboard.press('F5');
+  await expect(page.getByTestId('family-live')).toBeVisible();
+  await expectNoDrafts('while presenting');
+  // No console behind the family view: nothing private is merely hidden.
+  await expect(page.getByLabel('Add a private note')).toHaveCount(0);
+  // Keyboard: Tab reaches the exit control, not the navigation behind the presenter view.
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: 'Exit presenter mode (F5)' })).toBeFocused();
+  await page.keyboard.press('F5');
+  await expect(privateNote).toHaveValue(DRAFT.note);
+  await expect(privateNote).toBeFocused();
+  await expect(parentNote).toHaveValue(DRAFT.parent);
+  await expect(agenda).toHaveValue(DRAFT.agenda);
+  await expect(action).toHaveValue(DRAFT.action);
+
+  // F6 (hide) in the console and in presenter mode changes nothing either; Escape also leaves presenter mode.
+  await page.keyboard.press('F6');
+  await expect(page.getByText('The family screen is blank. Press F6 to show it again.')).toBeVisible();
+  await page.keyboard.press('F6');
+  await page.keyboard.press('F5');
+  await expect(page.getByTestId('family-live')).toBeVisible();
+  await page.keyboard.press('F6');
+  await expect(page.getByTestId('family-hidden')).toBeVisible();
+  await page.keyboard.press('F6');
+  await expect(page.getByTestId('family-live')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(privateNote).toHaveValue(DRAFT.note);
+  await expect(privateNote).toBeFocused();
+
+  // A decision half written in its dialog: the dialog comes back with it, focus in the same field.
+  await page.getByRole('button', { name: 'Record a decision' }).click();
+  const decision = page.getByRole('dialog', { name: 'Record a decision' });
+  await decision.getByLabel('What was decided').fill(DRAFT.decision);
+  await page.keyboard.press('F5');
+  await expect(page.getByTestId('family-live')).toBeVisible();
+  await expectNoDrafts('while presenting with a dialog open');
+  await page.keyboard.press('F5');
+  await expect(decision.getByLabel('What was decided')).toHaveValue(DRAFT.decision);
+  await expect(decision.getByLabel('What was decided')).toBeFocused();
+  await decision.getByRole('button', { name: 'Cancel' }).click();
+
+  // Added: the draft is done with, and presenter mode does not bring it back.
+  await privateNote.press('Control+Enter');
+  await expect(page.getByRole('region', { name: 'Private notes' }).getByText(DRAFT.note)).toBeVisible();
+  await expect(privateNote).toHaveValue('');
+  await page.getByRole('button', { name: 'Record a decision' }).click();
+  await expect(decision.getByLabel('What was decided')).toHaveValue('');
+  await decision.getByRole('button', { name: 'Cancel' }).click();
+  await page.keyboard.press('F5');
+  await expect(page.getByTestId('family-live')).toBeVisible();
+  await page.keyboard.press('F5');
+  await expect(privateNote).toHaveValue('');
+  await expect(parentNote).toHaveValue(DRAFT.parent);
+  expect(h!.pageErrors).toEqual([]);
+});
+
 for (const locale of ['en', 'es'] as const) {
   test(`axe finds no serious violations in conference mode (${locale}), panels render the other concerns' data shapes`, async () => {
     const { page, h: harness } = await seed(locale, 2);

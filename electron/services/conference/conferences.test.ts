@@ -262,8 +262,8 @@ describe('history and follow-ups', () => {
     const overdue = await list('overdue');
     expect(overdue.today).toBe('2026-10-01');
     expect(overdue.rows.map((x) => x.text)).toEqual(['Overdue call']);
-    expect(overdue.counts).toEqual({ overdue: 1, week: 3, open: 5, done: 0 });
-    expect((await list('week')).rows.map((x) => x.text)).toEqual(['Overdue call', 'Due today', 'Due in a week']);
+    expect(overdue.counts).toEqual({ overdue: 1, week: 2, open: 5, done: 0 });
+    expect((await list('week')).rows.map((x) => x.text)).toEqual(['Due today', 'Due in a week']);
     expect((await list('open')).rows.map((x) => x.text)).toEqual(['Overdue call', 'Due today', 'Due in a week', 'Later', 'No date']);
     const first = overdue.rows[0];
     expect(first).toMatchObject({ student: { id: studentId, preferredName: 'Sofi' }, conference: { id, purpose: 'pgp_review' } });
@@ -272,6 +272,18 @@ describe('history and follow-ups', () => {
     expect((await list('open', { search: 'pena sofi' })).total).toBe(4);
     expect((await list('open', { search: 'nobody' })).total).toBe(0);
     expect((await list('open', { pageSize: 2, page: 1 })).rows.map((x) => x.text)).toEqual(['Later', 'No date']);
+  });
+
+  it('does not count an overdue item as due in the next 7 days', async () => {
+    const r = await start();
+    await t.ok('wp:conferences.addActionItem', { conferenceId: r.conference.id, item: { text: 'Overdue call', dueDate: '2026-09-28' }, locale: 'en' });
+    await t.ok('wp:conferences.addActionItem', { conferenceId: r.conference.id, item: { text: 'Next month', dueDate: '2026-11-02' }, locale: 'en' });
+    const week = await t.ok<FollowUpList>('wp:conferences.followUps', { bucket: 'week' });
+    expect(week.counts).toMatchObject({ overdue: 1, week: 0, open: 2 });
+    expect(week.total).toBe(0);
+    expect(week.rows).toEqual([]);
+    const overdue = await t.ok<FollowUpList>('wp:conferences.followUps', { bucket: 'overdue' });
+    expect(overdue.rows.map((x) => x.text)).toEqual(['Overdue call']);
   });
 });
 

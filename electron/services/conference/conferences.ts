@@ -830,18 +830,19 @@ export class ConferencesService {
     const base = `FROM conference_action_items a JOIN students s ON s.id = a.student_id JOIN conferences c ON c.id = a.conference_id WHERE ${where.join(' AND ')}`;
     const bucketSql: Record<string, string> = {
       overdue: 'a.done = 0 AND a.due_date < ?',
-      week: 'a.done = 0 AND a.due_date <= ?',
+      // Due in the next 7 days, today included; overdue items have their own bucket.
+      week: 'a.done = 0 AND a.due_date >= ? AND a.due_date <= ?',
       open: 'a.done = 0',
       done: 'a.done = 1',
     };
-    const bucketParams: Record<string, unknown[]> = { overdue: [today], week: [soon], open: [], done: [] };
+    const bucketParams: Record<string, unknown[]> = { overdue: [today], week: [today, soon], open: [], done: [] };
     const counts = this.db
       .prepare(`SELECT
           coalesce(sum(CASE WHEN a.done = 0 AND a.due_date < ? THEN 1 ELSE 0 END), 0) AS overdue,
-          coalesce(sum(CASE WHEN a.done = 0 AND a.due_date <= ? THEN 1 ELSE 0 END), 0) AS week,
+          coalesce(sum(CASE WHEN a.done = 0 AND a.due_date >= ? AND a.due_date <= ? THEN 1 ELSE 0 END), 0) AS week,
           coalesce(sum(CASE WHEN a.done = 0 THEN 1 ELSE 0 END), 0) AS open,
           coalesce(sum(CASE WHEN a.done = 1 THEN 1 ELSE 0 END), 0) AS done ${base}`)
-      .get(today, soon, ...params) as FollowUpList['counts'];
+      .get(today, today, soon, ...params) as FollowUpList['counts'];
     const order = input.bucket === 'done' ? 'a.done_at DESC, a.id DESC' : 'a.due_date IS NULL, a.due_date ASC, s.sort_name ASC, a.id ASC';
     const rows = this.db
       .prepare(`SELECT a.id, a.version, a.text, a.due_date, a.done, a.done_at, a.visibility, a.owner_name, a.owner_role,

@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ConferenceConsoleView, ConferenceRecord, PlanWorkspace, StartOptions } from '../../../shared/ipc/contract';
 import type { FamilyGoal, FamilyScoreCards, ScenarioComparison } from '../../../shared/ipc/contract/conferenceSources';
 import { SECRETS, SHARED, seedAcrossConcerns, type SeededStudent } from '../../testing/integrationSeed';
-import { agreedRole } from './wiredSources';
+import type { PdfRequest } from '../../adapters/ports';
+import { agreedRole, familyPlanName } from './wiredSources';
 import { conferenceTestCore } from './testSetup';
 
 /**
@@ -12,8 +13,17 @@ import { conferenceTestCore } from './testSetup';
  */
 let t: Awaited<ReturnType<typeof conferenceTestCore>>;
 let seed: SeededStudent;
+let rendered: PdfRequest[];
 beforeEach(async () => {
-  t = await conferenceTestCore({ pdf: { render: async () => new TextEncoder().encode('%PDF-1.7\n/Type /Page\n') } });
+  rendered = [];
+  t = await conferenceTestCore({
+    pdf: {
+      render: async (request) => {
+        rendered.push(request);
+        return new TextEncoder().encode('%PDF-1.7\n/Type /Page\n');
+      },
+    },
+  });
   seed = await seedAcrossConcerns(t.core, t.ok);
 });
 afterEach(() => t.dispose());
@@ -192,12 +202,48 @@ describe('wired conference sources', () => {
     expect(view.record.conference.comparedScenarioIds).toEqual([seed.activePlanId, seed.scenarioId]);
     r = await t.ok<ConferenceRecord>('wp:conferences.end', { id: r.conference.id, version: view.record.conference.version, summary: { goals: false, tests: true, plans: true }, locale: 'en' });
     const reviewed = (locale: string) => JSON.parse((t.db().prepare('SELECT content FROM conference_reviewed WHERE conference_id = ? AND locale = ?').get(r.conference.id, locale) as { content: string }).content);
-    expect(reviewed('es')).toMatchObject({ goals: null, tests: { cards: [{ testName: 'SAT', headline: 'Alcanzó 1 de 2 puntos de referencia' }] }, plans: { scenarios: [{ name: 'Four-year plan' }, { name: SHARED.scenarioName }] } });
+    expect(reviewed('es')).toMatchObject({ goals: null, tests: { cards: [{ testName: 'SAT', headline: 'Alcanzó 1 de 2 puntos de referencia' }] }, plans: { scenarios: [{ name: 'Plan de cuatro años' }, { name: SHARED.scenarioName }] } });
     expect(reviewed('en')).toMatchObject({ tests: { cards: [{ headline: 'Met 1 of 2 benchmarks' }] } });
     expectNoSecrets('reviewed', [reviewed('en'), reviewed('es')]);
     // Deleting the SAT afterwards does not rewrite the record of what was reviewed.
     t.db().prepare('DELETE FROM test_results').run();
     expect(reviewed('es').tests.cards).toHaveLength(1);
+  });
+
+  it('shows the plan name the app made in the family’s language on the family screen and in the summary; a typed name stays as typed', async () => {
+    const studentId = seed.student.id;
+    const names = (locale: 'en' | 'es') => data(sources().scenarioComparison(studentId, [seed.activePlanId, seed.scenarioId], locale)).scenarios.map((s) => s.name);
+    expect(names('en')).toEqual(['Four-year plan', SHARED.scenarioName]);
+    expect(names('es')).toEqual(['Plan de cuatro años', SHARED.scenarioName]);
+
+    let r = await t.ok<ConferenceRecord>('wp:conferences.start', { studentId, purpose: 'course_selection', familyLanguage: 'es', attendees: [{ role: 'student', name: 'Marisol' }], locale: 'en' });
+    await t.ok('wp:presentation.show', { conferenceId: r.conference.id });
+    await t.ok('wp:presentation.compare', { conferenceId: r.conference.id, scenarioIds: [seed.activePlanId, seed.scenarioId] });
+    const screen = JSON.stringify(await t.ok('wp:family.view', undefined, 'family'));
+    expect(screen).toContain('Plan de cuatro años');
+    expect(screen).not.toContain('Four-year plan');
+    expect(screen).toContain(SHARED.scenarioName);
+
+    const view = await t.ok<ConferenceConsoleView>('wp:conferences.open', { id: r.conference.id, locale: 'en' });
+    r = await t.ok<ConferenceRecord>('wp:conferences.end', { id: r.conference.id, version: view.record.conference.version, summary: { goals: false, tests: false, plans: true }, locale: 'en' });
+    const summary = rendered.map((x) => x.html).join('\n');
+    expect(summary).toContain('Resumen de la reunión');
+    expect(summary).toContain('Plan de cuatro años');
+    expect(summary).not.toContain('Four-year plan');
+
+    // Renamed by the counselor: the family sees the typed name in either language.
+    const ws = t.core.services.plans.workspace(studentId, seed.activePlanId);
+    t.core.services.plans.updatePlan({ planId: seed.activePlanId, version: ws.plan!.version, changes: { name: 'Plan A: ingeniería' } });
+    expect(names('es')[0]).toBe('Plan A: ingeniería');
+    expect(names('en')[0]).toBe('Plan A: ingeniería');
+  });
+
+  it('reads the default plan name in the family’s language whichever language it was stored in', () => {
+    expect(familyPlanName('Four-year plan', 'es')).toBe('Plan de cuatro años');
+    expect(familyPlanName('Plan de cuatro años', 'en')).toBe('Four-year plan');
+    expect(familyPlanName('Plan de cuatro años', 'es')).toBe('Plan de cuatro años');
+    expect(familyPlanName('Four-year plan with summer school', 'es')).toBe('Four-year plan with summer school');
+    expect(familyPlanName('four-year plan', 'es')).toBe('four-year plan');
   });
 
   it('maps attendee roles to the plan’s “who agreed” roles', () => {

@@ -1,5 +1,6 @@
 import type { VaultSession } from '../../vault/vaultManager';
 import { createTranslator } from '../../../shared/i18n';
+import { LOCALES, type Locale } from '../../../shared/i18n/locales';
 import { localIsoDate } from '../../../shared/domain/dates';
 import { AppError } from '../../../shared/ipc/errors';
 import type { GoalStatus } from '../../../shared/domain/workspace/vocabulary';
@@ -51,6 +52,18 @@ export function agreedRole(role: string, detail: string | null | undefined): Agr
     default:
       return 'other';
   }
+}
+
+/** The name the courses concern gives a new plan, in each language it may have been created in. */
+const DEFAULT_PLAN_NAMES = new Set(LOCALES.map((l) => createTranslator(l)('courses.plan.defaultName')));
+
+/**
+ * A plan's name as the family reads it: the name the app gave it ("Four-year plan", stored in
+ * the counselor's language when the plan was started) in the family's language; a name the
+ * counselor typed stays exactly as typed.
+ */
+export function familyPlanName(name: string, locale: Locale): string {
+  return DEFAULT_PLAN_NAMES.has(name) ? createTranslator(locale)('courses.plan.defaultName') : name;
 }
 
 export function wiredSources(deps: WiredSourcesDeps): ConferenceSources {
@@ -142,7 +155,7 @@ export function wiredSources(deps: WiredSourcesDeps): ConferenceSources {
         ruleSet: { name: c.ruleSet.name, uncertainNote: c.ruleSet.uncertainNote },
         scenarios: c.scenarios.map((s) => ({
           id: s.id,
-          name: s.name,
+          name: familyPlanName(s.name, locale),
           isActive: s.isActive,
           program: s.program,
           programLabel: s.programLabel,

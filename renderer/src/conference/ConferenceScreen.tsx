@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
 import { Link as RouterLink, useNavigate, useParams } from 'react-router';
 import { Alert, Box, Button, Card, Chip, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, Link, Skeleton, Stack, Tab, Tabs, Typography } from '@mui/material';
 import ArrowBack from '@mui/icons-material/ArrowBack';
@@ -15,7 +15,10 @@ import { HIDE_KEY, PRESENTER_KEY, isKey } from './keys';
 import { conferenceKey, useConference, usePresentationChange, useRecordChange, useUiLocale } from './useConference';
 import { FamilyView } from './family/FamilyView';
 import { useFamilySnapshot } from './family/useFamilySnapshot';
-import { FamilyScreenBar } from './console/FamilyScreenBar';
+import FocusTrap from '@mui/material/Unstable_TrapFocus';
+import { FamilyScreenBar, PRESENTER_BUTTON_ID } from './console/FamilyScreenBar';
+import { clearDrafts, endDrafts } from './console/drafts';
+import { focusSpot, restoreFocus, type FocusSpot } from './console/focusReturn';
 import { AgendaPanel } from './console/AgendaPanel';
 import { AttendeesPanel } from './console/AttendeesPanel';
 import { NotesPanel } from './console/NotesPanel';
@@ -26,7 +29,11 @@ import { EndConferenceDialog } from './console/EndConferenceDialog';
 import { SummaryPanel } from './console/SummaryPanel';
 
 
-/** Presenter mode: this window shows exactly what the family window would — the main process's family snapshot. */
+/**
+ * Presenter mode: this window shows exactly what the family window would — the main process's
+ * family snapshot. The console is not rendered meanwhile (nothing private sits in the DOM behind
+ * it); focus stays inside, where Tab reaches the exit control and Escape leaves.
+ */
 function Presenter({ onExit }: { onExit: () => void }) {
   const { t } = useTranslation();
   const snapshot = useFamilySnapshot();
@@ -35,33 +42,45 @@ function Presenter({ onExit }: { onExit: () => void }) {
     const timer = setTimeout(() => setHint(false), 6000);
     return () => clearTimeout(timer);
   }, []);
+  const onKeyDown = (e: ReactKeyboardEvent) => {
+    if (e.key === 'Escape') {
+      e.preventDefault();
+      onExit();
+    }
+  };
   return (
-    <Box role="dialog" aria-modal="true" aria-label={t('conference.console.presenter')} sx={{ position: 'fixed', inset: 0, zIndex: 1500 }}>
-      <FamilyView
-        snapshot={snapshot}
-        hint={
-          hint ? (
-            <Box role="status" sx={{ position: 'absolute', right: 16, bottom: 12, bgcolor: 'rgba(27,36,48,0.85)', color: '#fff', px: 1.5, py: 0.75, borderRadius: 1, fontSize: 14 }}>
-              {t('conference.console.keys', { presenter: PRESENTER_KEY, hide: HIDE_KEY })}
-            </Box>
-          ) : undefined
-        }
-      />
-      {/* Keyboard users can always leave: the only focusable thing here. */}
-      <Button onClick={onExit} sx={{ position: 'absolute', top: 4, right: 4, opacity: 0, '&:focus-visible': { opacity: 1 } }} variant="contained" size="small">
-        {t('conference.console.presenter')} ({PRESENTER_KEY})
-      </Button>
-    </Box>
+    <FocusTrap open>
+      <Box role="dialog" aria-modal="true" aria-label={t('conference.console.presenter')} tabIndex={-1} onKeyDown={onKeyDown} sx={{ position: 'fixed', inset: 0, zIndex: 1500, outline: 'none' }} data-testid="presenter">
+        <FamilyView
+          snapshot={snapshot}
+          hint={
+            hint ? (
+              <Box role="status" sx={{ position: 'absolute', right: 16, bottom: 12, bgcolor: 'rgba(27,36,48,0.85)', color: '#fff', px: 1.5, py: 0.75, borderRadius: 1, fontSize: 14 }}>
+                {t('conference.console.keys', { presenter: PRESENTER_KEY, hide: HIDE_KEY })}
+              </Box>
+            ) : undefined
+          }
+        />
+        {/* Keyboard users can always leave: the only focusable thing here, shown when Tab reaches it. */}
+        <Button onClick={onExit} sx={{ position: 'absolute', top: 4, right: 4, opacity: 0, '&:focus-visible': { opacity: 1 } }} variant="contained" size="small">
+          {t('conference.console.exitPresenter')} ({PRESENTER_KEY})
+        </Button>
+      </Box>
+    </FocusTrap>
   );
 }
 
 type TabId = 'notes' | 'goals' | 'plan' | 'tests';
 
 export function ConferenceScreen() {
+  const { id: raw } = useParams();
+  // A fresh console per conference: no field's state carries over to another meeting.
+  return <ConferenceConsole key={raw} id={Number(raw)} />;
+}
+
+function ConferenceConsole({ id }: { id: number }) {
   const { t } = useTranslation();
   const locale = useUiLocale();
-  const { id: raw } = useParams();
-  const id = Number(raw);
   const navigate = useNavigate();
   const notify = useNotify();
   const qc = useQueryClient();
@@ -75,6 +94,37 @@ export function ConferenceScreen() {
   const status = v?.record.conference.status;
   const live = status === 'in_progress' || status === 'ended';
   const presenter = !!v && v.presentation.presenter && v.presentation.conferenceId === id;
+
+  // Drafts: the meeting's own fields go when it ends (private notes stay editable), all of them
+  // when it is cancelled or when the counselor leaves a meeting that is over.
+  const statusRef = useRef(status);
+  useEffect(() => {
+    statusRef.current = status;
+    if (status === 'ended') endDrafts(id);
+    if (status === 'cancelled') clearDrafts(id);
+  }, [status, id]);
+  useEffect(
+    () => () => {
+      if (statusRef.current !== 'in_progress' && statusRef.current !== 'scheduled') clearDrafts(id);
+    },
+    [id],
+  );
+
+  // Back from presenter mode: focus returns to the field (and caret) the counselor left, or to the presenter button.
+  const returnTo = useRef<FocusSpot | null>(null);
+  const wasPresenting = useRef(presenter);
+  useEffect(() => {
+    const leaving = !presenter && wasPresenting.current;
+    wasPresenting.current = presenter;
+    if (!leaving) return;
+    const spot = returnTo.current;
+    returnTo.current = null;
+    // After the console's own effects (a reopened dialog focuses its first field): then put focus back.
+    const frame = requestAnimationFrame(() => {
+      if (!restoreFocus(spot)) document.getElementById(PRESENTER_BUTTON_ID)?.focus();
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [presenter]);
 
   // The family screen shows this conference while the counselor is on it, and goes idle when they leave.
   useEffect(() => {
@@ -99,6 +149,7 @@ export function ConferenceScreen() {
 
   const togglePresenter = useCallback(() => {
     if (!v || !live) return;
+    if (!presenter) returnTo.current = focusSpot(document.activeElement);
     void present(() => api.presentation.setPresenter({ on: !presenter }));
   }, [v, live, presenter, present]);
   const setHidden = useCallback((hidden: boolean) => void present(() => api.presentation.setHidden({ hidden })), [present]);
@@ -147,6 +198,7 @@ export function ConferenceScreen() {
     try {
       if (kind === 'delete') {
         await api.conferences.remove({ id, version: c.version, locale });
+        clearDrafts(id);
         void qc.invalidateQueries({ queryKey: ['conferences', 'history'] });
         navigate(`/students/${student.id}/conferences`);
         return;

@@ -241,13 +241,21 @@ function StartForm({ student, options: o, onClose }: { student: StudentDetail; o
                 <Stack spacing={1.25}>
                   {rows.map((r, i) => (
                     <Stack key={r.key} direction="row" spacing={1} sx={{ alignItems: 'flex-start' }}>
-                      <TextField select size="small" label={t('conference.start.role')} value={r.role} onChange={(e) => update(r.key, { role: e.target.value as AttendeeRole })} sx={{ width: 195, flexShrink: 0 }} id={`att-role-${r.key}`}>
-                        {ATTENDEE_ROLES.map((role) => (
-                          <MenuItem key={role} value={role}>
-                            {t(`conference.roles.${role}`)}
-                          </MenuItem>
-                        ))}
-                      </TextField>
+                      <Box sx={{ display: 'grid', flexShrink: 0, minWidth: 150 }}>
+                        <TextField select size="small" label={t('conference.start.role')} value={r.role} onChange={(e) => update(r.key, { role: e.target.value as AttendeeRole })} sx={{ gridArea: '1 / 1' }} id={`att-role-${r.key}`}>
+                          {ATTENDEE_ROLES.map((role) => (
+                            <MenuItem key={role} value={role}>
+                              {t(`conference.roles.${role}`)}
+                            </MenuItem>
+                          ))}
+                        </TextField>
+                        {/* Sizes the field to the longest role in this language (a select shows only the chosen one), so none is cut off. */}
+                        <Box aria-hidden sx={{ gridArea: '1 / 1', visibility: 'hidden', height: 0, overflow: 'hidden', typography: 'body1', whiteSpace: 'nowrap', pl: '15px', pr: '40px' }}>
+                          {ATTENDEE_ROLES.map((role) => (
+                            <div key={role}>{t(`conference.roles.${role}`)}</div>
+                          ))}
+                        </Box>
+                      </Box>
                       <TextField size="small" label={t('conference.start.name')} value={r.name} onChange={(e) => update(r.key, { name: e.target.value })} sx={{ flex: 1.6 }} slotProps={{ htmlInput: { maxLength: 120, 'data-testid': `attendee-name-${i}` } }} />
                       <TextField
                         size="small"

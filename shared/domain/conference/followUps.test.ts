@@ -25,7 +25,7 @@ describe('inBucket', () => {
   it.each([
     ['overdue', 'overdue', true],
     ['today', 'overdue', false],
-    ['overdue', 'week', true],
+    ['overdue', 'week', false],
     ['today', 'week', true],
     ['soon', 'week', true],
     ['later', 'week', false],

@@ -29,7 +29,8 @@ export function inBucket(status: DueStatus, bucket: FollowUpBucket): boolean {
     case 'overdue':
       return status === 'overdue';
     case 'week':
-      return status === 'overdue' || status === 'today' || status === 'soon';
+      // Overdue items are not "due in the next 7 days": they have their own bucket.
+      return status === 'today' || status === 'soon';
     case 'open':
       return status !== 'done';
     case 'done':

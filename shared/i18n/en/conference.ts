@@ -96,6 +96,7 @@ export const conference = {
     familyWindowOpen: 'Family window is open on the second display.',
     oneDisplay: 'One display: use presenter mode to show the family view on this screen.',
     presenter: 'Presenter mode',
+    exitPresenter: 'Exit presenter mode',
     hide: 'Hide family screen',
     unhide: 'Show family screen',
     hiddenBanner: 'The family screen is blank. Press {{key}} to show it again.',

@@ -97,6 +97,7 @@ export const conference: Translation<typeof en> = {
     familyWindowOpen: 'La ventana de la familia está abierta en la segunda pantalla.',
     oneDisplay: 'Una sola pantalla: use el modo presentación para mostrar la vista de la familia en esta pantalla.',
     presenter: 'Modo presentación',
+    exitPresenter: 'Salir del modo presentación',
     hide: 'Ocultar la pantalla de la familia',
     unhide: 'Mostrar la pantalla de la familia',
     hiddenBanner: 'La pantalla de la familia está en blanco. Pulse {{key}} para volver a mostrarla.',

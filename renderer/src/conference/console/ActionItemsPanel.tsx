@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { type FormEvent } from 'react';
 import { Box, Button, Checkbox, Chip, FormControlLabel, IconButton, MenuItem, Stack, TextField, Tooltip, Typography } from '@mui/material';
 import DeleteOutline from '@mui/icons-material/DeleteOutlined';
 import LockOutlined from '@mui/icons-material/LockOutlined';
@@ -10,6 +10,7 @@ import type { useRecordChange } from '../useConference';
 import { useUiLocale } from '../useConference';
 import { Section } from './Section';
 import { useOptimisticChecks } from './useOptimistic';
+import { useDraft } from './drafts';
 
 type Run = ReturnType<typeof useRecordChange>['run'];
 const SOMEONE_ELSE = 'other';
@@ -18,11 +19,12 @@ const SOMEONE_ELSE = 'other';
 export function ActionItemsPanel({ record, canAdd, run }: { record: ConferenceRecord; canAdd: boolean; run: Run }) {
   const { t } = useTranslation();
   const locale = useUiLocale();
-  const [text, setText] = useState('');
-  const [owner, setOwner] = useState<string>('');
-  const [ownerName, setOwnerName] = useState('');
-  const [due, setDue] = useState('');
-  const [privateItem, setPrivateItem] = useState(false);
+  const cid = record.conference.id;
+  const [text, setText] = useDraft(cid, 'action-new:text', '');
+  const [owner, setOwner] = useDraft<string>(cid, 'action-new:owner', '');
+  const [ownerName, setOwnerName] = useDraft(cid, 'action-new:ownerName', '');
+  const [due, setDue] = useDraft(cid, 'action-new:due', '');
+  const [privateItem, setPrivateItem] = useDraft(cid, 'action-new:private', false);
   const checks = useOptimisticChecks();
 
   async function add(e: FormEvent) {

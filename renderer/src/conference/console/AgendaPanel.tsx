@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { type FormEvent } from 'react';
 import { Box, Button, Checkbox, Chip, IconButton, LinearProgress, Stack, TextField, Tooltip, Typography, FormControlLabel } from '@mui/material';
 import DeleteOutline from '@mui/icons-material/DeleteOutlined';
 import LockOutlined from '@mui/icons-material/LockOutlined';
@@ -11,14 +11,15 @@ import type { ConferenceRecord } from '../../../../shared/ipc/contract';
 import type { useRecordChange } from '../useConference';
 import { Section } from './Section';
 import { useOptimisticChecks } from './useOptimistic';
+import { useDraft } from './drafts';
 
 type Run = ReturnType<typeof useRecordChange>['run'];
 
 /** The agenda as a checklist: check items off as they are covered; private items stay on this screen. */
 export function AgendaPanel({ record, readOnly, run }: { record: ConferenceRecord; readOnly: boolean; run: Run }) {
   const { t } = useTranslation();
-  const [text, setText] = useState('');
-  const [privateItem, setPrivateItem] = useState(false);
+  const [text, setText] = useDraft(record.conference.id, 'agenda-new:text', '');
+  const [privateItem, setPrivateItem] = useDraft(record.conference.id, 'agenda-new:private', false);
   const checks = useOptimisticChecks();
   const items = record.agenda;
   const shared = items.filter((i) => i.visibility === 'family');

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { type FormEvent } from 'react';
 import { Box, Button, IconButton, MenuItem, Stack, TextField, Tooltip, Typography } from '@mui/material';
 import DeleteOutline from '@mui/icons-material/DeleteOutlined';
 import EditOutlined from '@mui/icons-material/EditOutlined';
@@ -7,16 +7,23 @@ import { api } from '../../api/client';
 import { ATTENDEE_ROLES, type Attendee, type AttendeeRole, type ConferenceRecord } from '../../../../shared/ipc/contract';
 import type { useRecordChange } from '../useConference';
 import { Section } from './Section';
+import { useDraft } from './drafts';
 
 type Run = ReturnType<typeof useRecordChange>['run'];
 
-function PersonForm({ initial, submitLabel, onSubmit, onCancel }: { initial: { role: AttendeeRole; name: string; detail: string }; submitLabel: string; onSubmit: (v: { role: AttendeeRole; name: string; detail: string | null }) => Promise<boolean>; onCancel: () => void }) {
+type Person = { role: AttendeeRole; name: string; detail: string };
+
+function PersonForm({ conferenceId, draftKey, initial, submitLabel, onSubmit, onCancel }: { conferenceId: number; draftKey: string; initial: Person; submitLabel: string; onSubmit: (v: { role: AttendeeRole; name: string; detail: string | null }) => Promise<boolean>; onCancel: () => void }) {
   const { t } = useTranslation();
-  const [v, setV] = useState(initial);
+  const [v, setV] = useDraft<Person>(conferenceId, draftKey, initial);
+  const done = () => {
+    setV(initial);
+    onCancel();
+  };
   async function submit(e: FormEvent) {
     e.preventDefault();
     if (!v.name.trim()) return;
-    if (await onSubmit({ role: v.role, name: v.name, detail: v.detail || null })) onCancel();
+    if (await onSubmit({ role: v.role, name: v.name, detail: v.detail || null })) done();
   }
   return (
     <Box component="form" onSubmit={submit} sx={{ display: 'grid', gap: 1, mt: 1 }}>
@@ -30,7 +37,7 @@ function PersonForm({ initial, submitLabel, onSubmit, onCancel }: { initial: { r
       <TextField size="small" label={t('conference.start.name')} value={v.name} onChange={(e) => setV({ ...v, name: e.target.value })} autoFocus slotProps={{ htmlInput: { maxLength: 120 } }} />
       <TextField size="small" label={t('conference.start.detail')} placeholder={t(`conference.start.detailHelp.${v.role}`)} value={v.detail} onChange={(e) => setV({ ...v, detail: e.target.value })} slotProps={{ htmlInput: { maxLength: 120 } }} />
       <Stack direction="row" spacing={1} sx={{ justifyContent: 'flex-end' }}>
-        <Button size="small" onClick={onCancel}>
+        <Button size="small" onClick={done}>
           {t('common.actions.cancel')}
         </Button>
         <Button size="small" type="submit" variant="contained" disabled={!v.name.trim()}>
@@ -41,6 +48,8 @@ function PersonForm({ initial, submitLabel, onSubmit, onCancel }: { initial: { r
   );
 }
 
+const NEW_PERSON: Person = { role: 'teacher', name: '', detail: '' };
+
 export function attendeeLabel(t: (k: string) => string, a: Pick<Attendee, 'role' | 'detail'>): string {
   return a.role === 'guardian' && a.detail ? `${t('conference.roles.guardian')} · ${a.detail}` : [t(`conference.roles.${a.role}`), a.detail].filter(Boolean).join(' · ');
 }
@@ -48,9 +57,9 @@ export function attendeeLabel(t: (k: string) => string, a: Pick<Attendee, 'role'
 /** Who is attending; shown on the family screen and printed on the summary. */
 export function AttendeesPanel({ record, readOnly, run }: { record: ConferenceRecord; readOnly: boolean; run: Run }) {
   const { t } = useTranslation();
-  const [adding, setAdding] = useState(false);
-  const [editing, setEditing] = useState<number | null>(null);
   const id = record.conference.id;
+  const [adding, setAdding] = useDraft(id, 'attendee-adding', false);
+  const [editing, setEditing] = useDraft<number | null>(id, 'attendee-editing', null);
   return (
     <Section
       id="attendees"
@@ -69,6 +78,8 @@ export function AttendeesPanel({ record, readOnly, run }: { record: ConferenceRe
           editing === a.id ? (
             <li key={a.id}>
               <PersonForm
+                conferenceId={id}
+                draftKey={`attendee:${a.id}`}
                 initial={{ role: a.role, name: a.name, detail: a.detail ?? '' }}
                 submitLabel={t('conference.attendees.saveEdit')}
                 onCancel={() => setEditing(null)}
@@ -103,7 +114,9 @@ export function AttendeesPanel({ record, readOnly, run }: { record: ConferenceRe
       </Box>
       {adding && (
         <PersonForm
-          initial={{ role: 'teacher', name: '', detail: '' }}
+          conferenceId={id}
+          draftKey="attendee:new"
+          initial={NEW_PERSON}
           submitLabel={t('conference.attendees.add')}
           onCancel={() => setAdding(false)}
           onSubmit={async (v) => !!(await run((locale) => api.conferences.addAttendee({ conferenceId: id, attendee: v, locale })))}

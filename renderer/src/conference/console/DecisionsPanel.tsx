@@ -7,6 +7,7 @@ import { api } from '../../api/client';
 import { DECISION_KINDS, ENDORSEMENTS, type ConferenceRecord, type ConferenceDecision, type DecisionKind, type Endorsement, type PlanScenarioOption, type SourceResult } from '../../../../shared/ipc/contract';
 import type { useRecordChange } from '../useConference';
 import { Section } from './Section';
+import { useDraft } from './drafts';
 
 type Run = ReturnType<typeof useRecordChange>['run'];
 
@@ -19,21 +20,26 @@ interface Draft {
   agreedBy: number[];
 }
 
-function DecisionDialog({ record, scenarios, initial, onClose, onSave }: { record: ConferenceRecord; scenarios: SourceResult<PlanScenarioOption[]>; initial: Draft; onClose: () => void; onSave: (d: Draft) => Promise<boolean> }) {
+function DecisionDialog({ record, scenarios, draftKey, initial, onClose, onSave }: { record: ConferenceRecord; scenarios: SourceResult<PlanScenarioOption[]>; draftKey: string; initial: Draft; onClose: () => void; onSave: (d: Draft) => Promise<boolean> }) {
   const { t } = useTranslation();
-  const [d, setD] = useState<Draft>(initial);
+  const [d, setD] = useDraft<Draft>(record.conference.id, draftKey, initial);
   const [busy, setBusy] = useState(false);
   const options = scenarios.status === 'available' ? scenarios.data : [];
+  // Saved or cancelled: the draft is done with.
+  const close = () => {
+    setD(initial);
+    onClose();
+  };
   async function submit(e: FormEvent) {
     e.preventDefault();
     if (!d.what.trim() || busy) return;
     setBusy(true);
     const ok = await onSave(d);
     setBusy(false);
-    if (ok) onClose();
+    if (ok) close();
   }
   return (
-    <Dialog open onClose={onClose} maxWidth="sm" fullWidth aria-labelledby="decision-title">
+    <Dialog open onClose={close} maxWidth="sm" fullWidth aria-labelledby="decision-title">
       <form onSubmit={submit} noValidate>
         <DialogTitle id="decision-title">{t(initial.what ? 'conference.decisions.edit' : 'conference.decisions.add')}</DialogTitle>
         <DialogContent dividers>
@@ -93,7 +99,7 @@ function DecisionDialog({ record, scenarios, initial, onClose, onSave }: { recor
           </Stack>
         </DialogContent>
         <DialogActions sx={{ px: 3, py: 2 }}>
-          <Button onClick={onClose}>{t('common.actions.cancel')}</Button>
+          <Button onClick={close}>{t('common.actions.cancel')}</Button>
           <Button type="submit" variant="contained" disabled={!d.what.trim() || busy}>
             {t('conference.decisions.save')}
           </Button>
@@ -123,7 +129,10 @@ function toInput(d: Draft) {
 /** Decisions with who agreed: part of the shared record (family screen and summary). */
 export function DecisionsPanel({ record, scenarios, readOnly, run }: { record: ConferenceRecord; scenarios: SourceResult<PlanScenarioOption[]>; readOnly: boolean; run: Run }) {
   const { t } = useTranslation();
-  const [editing, setEditing] = useState<ConferenceDecision | 'new' | null>(null);
+  // Which decision's dialog is open (by id, so it reopens after presenter mode).
+  const [open, setOpen] = useDraft<number | 'new' | null>(record.conference.id, 'decision-open', null);
+  const editing: ConferenceDecision | 'new' | null = open === 'new' ? 'new' : (record.decisions.find((d) => d.id === open) ?? null);
+  const setEditing = (d: ConferenceDecision | 'new' | null) => setOpen(d === null || d === 'new' ? d : d.id);
   const names = new Map(record.attendees.map((a) => [a.id, a.name]));
   return (
     <Section
@@ -183,6 +192,7 @@ export function DecisionsPanel({ record, scenarios, readOnly, run }: { record: C
         <DecisionDialog
           record={record}
           scenarios={scenarios}
+          draftKey={editing === 'new' ? 'decision:new' : `decision:${editing.id}:${editing.version}`}
           initial={editing === 'new' ? EMPTY : fromDecision(editing)}
           onClose={() => setEditing(null)}
           onSave={async (draft) =>

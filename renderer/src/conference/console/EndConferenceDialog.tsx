@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import type { ConferenceConsoleView, ConferenceRecord, SummaryContents } from '../../../../shared/ipc/contract';
 import type { useRecordChange } from '../useConference';
+import { useDraft } from './drafts';
 
 type Run = ReturnType<typeof useRecordChange>['run'];
 
@@ -23,11 +24,17 @@ function summaryParts(view: ConferenceConsoleView, record: ConferenceRecord) {
 export function EndConferenceDialog({ view, record, run, onClose, onEnded }: { view: ConferenceConsoleView; record: ConferenceRecord; run: Run; onClose: () => void; onEnded: () => void }) {
   const { t } = useTranslation();
   const c = record.conference;
-  const [date, setDate] = useState(c.nextMeetingDate ?? '');
-  const [note, setNote] = useState(c.nextMeetingNote ?? '');
+  const [date, setDate] = useDraft(c.id, 'end:date', c.nextMeetingDate ?? '');
+  const [note, setNote] = useDraft(c.id, 'end:note', c.nextMeetingNote ?? '');
   const [busy, setBusy] = useState(false);
   const parts = summaryParts(view, record);
-  const [include, setInclude] = useState<SummaryContents>({ goals: parts.goals > 0, tests: parts.tests > 0, plans: parts.plans });
+  const [include, setInclude] = useDraft<SummaryContents>(c.id, 'end:include', { goals: parts.goals > 0, tests: parts.tests > 0, plans: parts.plans });
+  const cancel = () => {
+    setDate(c.nextMeetingDate ?? '');
+    setNote(c.nextMeetingNote ?? '');
+    setInclude({ goals: parts.goals > 0, tests: parts.tests > 0, plans: parts.plans });
+    onClose();
+  };
   const undone = record.agenda.filter((a) => a.visibility === 'family' && !a.done).length;
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -38,7 +45,7 @@ export function EndConferenceDialog({ view, record, run, onClose, onEnded }: { v
     if (ok) onEnded();
   }
   return (
-    <Dialog open onClose={busy ? undefined : onClose} maxWidth="sm" fullWidth aria-labelledby="end-title">
+    <Dialog open onClose={busy ? undefined : cancel} maxWidth="sm" fullWidth aria-labelledby="end-title">
       <form onSubmit={submit} noValidate>
         <DialogTitle id="end-title">{t('conference.end.title')}</DialogTitle>
         <DialogContent dividers>
@@ -79,7 +86,7 @@ export function EndConferenceDialog({ view, record, run, onClose, onEnded }: { v
           </Stack>
         </DialogContent>
         <DialogActions sx={{ px: 3, py: 2 }}>
-          <Button onClick={onClose} disabled={busy}>
+          <Button onClick={cancel} disabled={busy}>
             {t('common.actions.cancel')}
           </Button>
           <Button type="submit" variant="contained" disabled={busy} startIcon={busy ? <CircularProgress size={16} color="inherit" /> : undefined}>

@@ -7,6 +7,9 @@ import { useTranslation } from 'react-i18next';
 import { FAMILY_PANELS, type FamilyPanel, type PresentationState } from '../../../../shared/ipc/contract';
 import { HIDE_KEY, PRESENTER_KEY } from '../keys';
 
+/** Where focus lands when presenter mode ends and the control the counselor was in is gone. */
+export const PRESENTER_BUTTON_ID = 'presenter-toggle';
+
 function Kbd({ children }: { children: string }) {
   return (
     <Box component="kbd" sx={{ fontFamily: 'inherit', fontSize: '0.8em', fontWeight: 700, border: 1, borderColor: 'divider', borderBottomWidth: 2, borderRadius: 0.75, px: 0.6, py: 0.1, bgcolor: 'background.default', ml: 0.75 }}>
@@ -56,7 +59,7 @@ export function FamilyScreenBar({
                 {t('conference.console.openFamilyWindow')}
               </Button>
             ))}
-          <Button size="small" variant={state.displays >= 2 ? 'outlined' : 'contained'} startIcon={<CoPresentOutlined />} onClick={onPresenter} aria-keyshortcuts={PRESENTER_KEY}>
+          <Button id={PRESENTER_BUTTON_ID} size="small" variant={state.displays >= 2 ? 'outlined' : 'contained'} startIcon={<CoPresentOutlined />} onClick={onPresenter} aria-keyshortcuts={PRESENTER_KEY}>
             {t('conference.console.presenter')}
             <Kbd>{PRESENTER_KEY}</Kbd>
           </Button>

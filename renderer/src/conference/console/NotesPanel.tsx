@@ -10,6 +10,7 @@ import type { ConferenceNote, ConferenceNoteKind, ConferenceRecord } from '../..
 import { formatTime } from '../../../../shared/domain/conference/format';
 import type { useRecordChange } from '../useConference';
 import { useUiLocale } from '../useConference';
+import { useDraft } from './drafts';
 
 type Run = ReturnType<typeof useRecordChange>['run'];
 
@@ -21,11 +22,14 @@ function submitOnCtrlEnter(e: KeyboardEvent, submit: () => void) {
   }
 }
 
-function NoteItem({ note, run, canEdit }: { note: ConferenceNote; run: Run; canEdit: boolean }) {
+function NoteItem({ conferenceId, note, run, canEdit }: { conferenceId: number; note: ConferenceNote; run: Run; canEdit: boolean }) {
   const { t } = useTranslation();
   const locale = useUiLocale();
-  const [editing, setEditing] = useState(false);
-  const [body, setBody] = useState(note.body);
+  // An edit in progress survives presenter mode; a saved edit makes a new version, so the key goes stale with it.
+  const [edit, setEdit] = useDraft(conferenceId, `note-edit:${note.id}:${note.version}`, { editing: false, body: note.body }, { afterEnd: note.kind === 'general' });
+  const { editing, body } = edit;
+  const setEditing = (on: boolean) => setEdit(on ? { editing: true, body: note.body } : { editing: false, body: note.body });
+  const setBody = (next: string) => setEdit((e) => ({ ...e, body: next }));
   const [confirm, setConfirm] = useState(false);
   const save = async () => {
     if (!body.trim()) return;
@@ -105,10 +109,11 @@ function NoteItem({ note, run, canEdit }: { note: ConferenceNote; run: Run; canE
 
 function NoteColumn({ kind, record, run, canAdd, canEdit }: { kind: ConferenceNoteKind; record: ConferenceRecord; run: Run; canAdd: boolean; canEdit: boolean }) {
   const { t } = useTranslation();
-  const [body, setBody] = useState('');
-  const [share, setShare] = useState(false);
-  const notes = record.notes.filter((n) => n.kind === kind).slice().reverse();
   const parent = kind === 'parent';
+  const conferenceId = record.conference.id;
+  const [body, setBody] = useDraft(conferenceId, `note-new:${kind}:body`, '', { afterEnd: !parent });
+  const [share, setShare] = useDraft(conferenceId, `note-new:${kind}:share`, false, { afterEnd: !parent });
+  const notes = record.notes.filter((n) => n.kind === kind).slice().reverse();
   const add = async (e?: FormEvent) => {
     e?.preventDefault();
     if (!body.trim()) return;
@@ -158,7 +163,7 @@ function NoteColumn({ kind, record, run, canAdd, canEdit }: { kind: ConferenceNo
       ) : (
         <Box component="ul" sx={{ listStyle: 'none', p: 0, m: 0 }}>
           {notes.map((n) => (
-            <NoteItem key={`${n.id}-${n.version}`} note={n} run={run} canEdit={canEdit} />
+            <NoteItem key={`${n.id}-${n.version}`} conferenceId={conferenceId} note={n} run={run} canEdit={canEdit} />
           ))}
         </Box>
       )}

@@ -12,21 +12,26 @@ import { conferenceErrorText } from '../errors';
 import type { useRecordChange } from '../useConference';
 import { useUiLocale } from '../useConference';
 import { Section } from './Section';
+import { useDraft } from './drafts';
 
 type Run = ReturnType<typeof useRecordChange>['run'];
 
 function AcknowledgeForm({ record, run }: { record: ConferenceRecord; run: Run }) {
   const { t } = useTranslation();
-  const [names, setNames] = useState<string[]>(['']);
-  const [date, setDate] = useState(localIsoDate(new Date()));
+  const [names, setNames] = useDraft<string[]>(record.conference.id, 'ack:names', [''], { afterEnd: true });
+  const [date, setDate] = useDraft(record.conference.id, 'ack:date', localIsoDate(new Date()), { afterEnd: true });
   const [busy, setBusy] = useState(false);
   const filled = names.map((n) => n.trim()).filter(Boolean);
   async function submit(e: FormEvent) {
     e.preventDefault();
     if (!filled.length || !date || busy) return;
     setBusy(true);
-    await run((locale) => api.conferences.acknowledge({ conferenceId: record.conference.id, names: filled, date, locale }));
+    const ok = await run((locale) => api.conferences.acknowledge({ conferenceId: record.conference.id, names: filled, date, locale }));
     setBusy(false);
+    if (ok) {
+      setNames(['']);
+      setDate(localIsoDate(new Date()));
+    }
   }
   return (
     <Box component="form" onSubmit={submit} aria-labelledby="ack-title">
