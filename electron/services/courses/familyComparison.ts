@@ -1,9 +1,9 @@
 import { AppError } from '../../../shared/ipc/errors';
 import { compareScenarios, type ScenarioSnapshot } from '../../../shared/domain/graduation/compare';
 import { differenceSentences, gradeLabel, pick, reasonText, whenLabel } from '../../../shared/domain/graduation/describe';
-import { PLAN_GRADES, type EndorsementCode, type EntryStatus, type PlanGrade, type Term } from '../../../shared/domain/graduation/vocabulary';
+import { PLAN_GRADES } from '../../../shared/domain/graduation/vocabulary';
 import { createTranslator, type Locale } from '../../../shared/i18n';
-import type { FamilyScenarioDifference } from '../../../shared/ipc/contract/conferenceSources';
+import type { FamilyScenario as ContractFamilyScenario, FamilyScenarioDifference } from '../../../shared/ipc/contract/conferenceSources';
 import type { RawDatabase } from '../../vault/database';
 import { PlanService } from './planService';
 import { CourseStore } from './store';
@@ -26,39 +26,10 @@ import { CourseStore } from './store';
  * labels them as visible to families.
  */
 
-export interface FamilyCourse {
-  code: string;
-  title: string;
-  credits: number;
-  term: Term;
-  termLabel: string;
-  status: EntryStatus;
-  statusLabel: string;
-}
-
-export interface FamilyYear {
-  grade: PlanGrade;
-  gradeLabel: string;
-  credits: number;
-  courses: FamilyCourse[];
-}
-
-export interface FamilyScenario {
-  id: number;
-  name: string;
-  isActive: boolean;
-  program: 'foundation' | 'endorsement';
-  programLabel: string;
-  endorsement: { code: EndorsementCode; label: string; met: boolean } | null;
-  onTrack: boolean;
-  statusLabel: string;
-  /** Why the plan needs attention, as sentences in the family's language. */
-  reasons: string[];
-  credits: { earned: number; inProgress: number; planned: number; required: number };
-  areas: { code: string; label: string; required: number; reached: number; met: boolean }[];
-  distinguishedLevel: { label: string; applicable: boolean; met: boolean } | null;
-  years: FamilyYear[];
-}
+/** The family's view of a plan is the conference contract's shape (one definition for both). */
+export type FamilyScenario = ContractFamilyScenario;
+export type FamilyYear = FamilyScenario['years'][number];
+export type FamilyCourse = FamilyYear['courses'][number];
 
 /** One scenario's changes, as the conference family screen shows them (one shape for both). */
 export type FamilyDifference = FamilyScenarioDifference;
