@@ -455,7 +455,8 @@ for (const locale of ['en', 'es'] as const) {
     await expect(page.getByRole('heading', { name: L('Family summary', 'Resumen para la familia') })).toBeVisible();
     await expectNoSeriousViolations(page, 'ended console');
     await page.getByRole('link', { name: new RegExp(L('Back to', 'Volver a')) }).click();
-    await expect(page.getByRole('table')).toBeVisible();
+    // The ended console has tables of its own: wait for the student's conference history.
+    await expect(page.getByRole('table', { name: L('Conferences', 'Reuniones'), exact: true })).toBeVisible();
     await expectNoSeriousViolations(page, 'conferences tab');
     await page.getByRole('navigation').getByRole('link', { name: L('Follow-ups', 'Seguimientos') }).click();
     await expect(page.getByRole('heading', { name: L('Follow-ups', 'Seguimientos') })).toBeVisible();
