@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
-import { Alert, Button, Checkbox, Dialog, DialogActions, DialogContent, DialogTitle, FormControl, FormControlLabel, FormGroup, FormHelperText, FormLabel, Grid, IconButton, MenuItem, Stack, TextField, Tooltip } from '@mui/material';
+import { Button, Checkbox, Dialog, DialogContent, DialogTitle, FormControl, FormControlLabel, FormGroup, FormHelperText, FormLabel, Grid, IconButton, MenuItem, Stack, TextField, Tooltip } from '@mui/material';
 import AddOutlined from '@mui/icons-material/AddOutlined';
 import CloseOutlined from '@mui/icons-material/CloseOutlined';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +9,7 @@ import type { NoteVisibility } from '../../../shared/ipc/contract/common';
 import { DECIDERS, DEFAULT_DECISION_VISIBILITY, type Decider } from '../../../shared/domain/workspace/vocabulary';
 import { VisibilityField } from './Visibility';
 import { errorsFrom, todayIso } from './forms';
+import { FormError, SaveCancelActions } from './SaveCancelActions';
 import { lengthHint, useSave } from './hooks';
 
 /** Log or edit a decision: what, the options weighed, why, who decided, when, and who may see it. */
@@ -110,20 +111,9 @@ export function DecisionDialog({ studentId, decision, goals, onClose }: { studen
               <VisibilityField value={visibility} onChange={setVisibility} />
             </Grid>
           </Grid>
-          {errors.form && (
-            <Alert severity="error" sx={{ mt: 2 }}>
-              {errors.form}
-            </Alert>
-          )}
+          <FormError message={errors.form} />
         </DialogContent>
-        <DialogActions sx={{ px: 3, py: 2 }}>
-          <Button onClick={onClose} disabled={save.isPending}>
-            {t('common.actions.cancel')}
-          </Button>
-          <Button type="submit" variant="contained" disabled={save.isPending}>
-            {t('common.actions.save')}
-          </Button>
-        </DialogActions>
+        <SaveCancelActions onCancel={onClose} busy={save.isPending} />
       </form>
     </Dialog>
   );

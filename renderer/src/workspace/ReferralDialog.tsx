@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
-import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, Grid, MenuItem, Stack, TextField } from '@mui/material';
+import { Dialog, DialogContent, DialogTitle, Grid, MenuItem, Stack, TextField } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
 import type { Referral } from '../../../shared/ipc/contract';
@@ -8,6 +8,7 @@ import { DEFAULT_REFERRAL_VISIBILITY, REFERRAL_KINDS, REFERRAL_OUTCOMES, REFERRA
 import { referralProblems } from '../../../shared/domain/workspace/referrals';
 import { VisibilityField } from './Visibility';
 import { errorsFrom, todayIso } from './forms';
+import { FormError, SaveCancelActions } from './SaveCancelActions';
 import { lengthHint, useSave } from './hooks';
 
 /** New or edited referral; the outcome is asked for once it is closed. Private unless chosen otherwise. */
@@ -103,20 +104,9 @@ export function ReferralDialog({ studentId, referral, onClose }: { studentId: nu
               <VisibilityField value={visibility} onChange={setVisibility} />
             </Grid>
           </Grid>
-          {errors.form && (
-            <Alert severity="error" sx={{ mt: 2 }}>
-              {errors.form}
-            </Alert>
-          )}
+          <FormError message={errors.form} />
         </DialogContent>
-        <DialogActions sx={{ px: 3, py: 2 }}>
-          <Button onClick={onClose} disabled={save.isPending}>
-            {t('common.actions.cancel')}
-          </Button>
-          <Button type="submit" variant="contained" disabled={save.isPending}>
-            {t('common.actions.save')}
-          </Button>
-        </DialogActions>
+        <SaveCancelActions onCancel={onClose} busy={save.isPending} />
       </form>
     </Dialog>
   );

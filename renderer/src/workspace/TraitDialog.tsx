@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
-import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, Grid, MenuItem, Stack, TextField, Typography } from '@mui/material';
+import { Dialog, DialogContent, DialogTitle, Grid, MenuItem, Stack, TextField, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
 import type { Goal, Trait } from '../../../shared/ipc/contract';
@@ -7,6 +7,7 @@ import type { NoteVisibility } from '../../../shared/ipc/contract/common';
 import { defaultTraitVisibility, TRAIT_KINDS, TRAIT_SOURCES, type LinkEffect, type TraitKind, type TraitSource } from '../../../shared/domain/workspace/vocabulary';
 import { VisibilityField } from './Visibility';
 import { errorsFrom } from './forms';
+import { FormError, SaveCancelActions } from './SaveCancelActions';
 import { lengthHint, planKey, useSave } from './hooks';
 
 type Effect = LinkEffect | 'none';
@@ -136,20 +137,9 @@ export function TraitDialog({ studentId, kind: initialKind, trait, goals, onClos
               />
             </Grid>
           </Grid>
-          {errors.form && (
-            <Alert severity="error" sx={{ mt: 2 }}>
-              {errors.form}
-            </Alert>
-          )}
+          <FormError message={errors.form} />
         </DialogContent>
-        <DialogActions sx={{ px: 3, py: 2 }}>
-          <Button onClick={onClose} disabled={save.isPending}>
-            {t('common.actions.cancel')}
-          </Button>
-          <Button type="submit" variant="contained" disabled={save.isPending}>
-            {t('common.actions.save')}
-          </Button>
-        </DialogActions>
+        <SaveCancelActions onCancel={onClose} busy={save.isPending} />
       </form>
     </Dialog>
   );
